@@ -1,0 +1,18 @@
+"""localize: an offline translation desk for news articles.
+
+Library use, without the CLI::
+
+    from localize import read_article, detect
+    article = read_article("samples/valencia-metro.es.txt")
+    print(detect(article).article.code)   # "es"
+"""
+from .articles import Article, Block, read_article
+from .detect import ArticleLanguage, LanguageGuess, detect, guess_language
+from .errors import LocalizeError
+from .segment import Sentence, split_sentences
+
+__all__ = [
+    "Article", "ArticleLanguage", "Block", "LanguageGuess", "LocalizeError", "Sentence",
+    "detect", "guess_language", "read_article", "split_sentences",
+]
+__version__ = "0.1.0"

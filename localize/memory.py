@@ -1,0 +1,196 @@
+"""Translation memory: the model (units, states, merging, matching). It knows nothing of PO syntax.
+
+One Catalog per article and target language. Merging an article's current segments into its
+catalog follows ``msgmerge --previous`` and the habits of CAT tools:
+
+* a unit whose source is unchanged keeps its translation, approved or not (no machine work);
+* a reviewed (approved) translation is never replaced by machine output;
+* an approved translation of the identical sentence anywhere in the memory of the same language
+  pair is reused as approved (a 100% match), with provenance saying where it came from;
+* a changed sentence (similarity >= the fuzzy threshold to a sentence that left the article) keeps
+  the old translation as a fuzzy suggestion, with the old source as ``previous_source``;
+* failing those, a close approved match from the memory (>= 90% similar) is offered as a fuzzy
+  suggestion instead of machine output; a weaker one (>= threshold) is noted beside the machine output;
+* sentences that left the article become obsolete units.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUGGEST_INSTEAD = 90.0  # a memory match this close beats machine output
+
+
+@dataclass
+class TranslationUnit:
+    source: str
+    target: str = ""
+    context: str | None = None
+    approved: bool = False
+    references: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # provenance and review data (#. lines)
+    comments: list[str] = field(default_factory=list)  # the translator's own (# lines)
+    previous_source: str | None = None
+    obsolete: bool = False
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.context, self.source)
+
+    @property
+    def state(self) -> str:
+        if self.approved and self.target:
+            return "approved"
+        return "machine" if self.target else "untranslated"
+
+    def note(self, prefix: str) -> str | None:
+        return next((n[len(prefix):].strip() for n in self.notes if n.startswith(prefix)), None)
+
+    def set_note(self, prefix: str, value: str | None) -> None:
+        """Set (or with None remove) one ``prefix value`` note, keeping the notes' order stable."""
+        line = f"{prefix} {value}" if value else None
+        at = next((i for i, n in enumerate(self.notes) if n.startswith(prefix)), None)
+        rest = [n for n in self.notes if not n.startswith(prefix)]
+        if line is not None:
+            rest.insert(at if at is not None else len(rest), line)
+        self.notes = rest
+
+
+@dataclass
+class Catalog:
+    article_id: str
+    source_lang: str
+    target_lang: str
+    units: list[TranslationUnit] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def live(self) -> list[TranslationUnit]:
+        return [u for u in self.units if not u.obsolete]
+
+    def find(self, key: tuple[str | None, str]) -> TranslationUnit | None:
+        return next((u for u in self.units if not u.obsolete and u.key == key), None)
+
+    def counts(self) -> dict[str, int]:
+        live = self.live()
+        return {
+            "segments": len(live),
+            "approved": sum(u.state == "approved" for u in live),
+            "machine": sum(u.state == "machine" for u in live),
+            "untranslated": sum(u.state == "untranslated" for u in live),
+            "obsolete": sum(u.obsolete for u in self.units),
+        }
+
+
+@dataclass(frozen=True)
+class SegmentRef:
+    """One sentence of an article as the memory sees it."""
+
+    source: str
+    role: str
+    reference: str  # "<article-id>:<block>.<sentence>" (1-based)
+
+
+class MemoryIndex:
+    """Approved translations of one language pair across all PO files, for reuse and suggestions."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, tuple[str, str]] = {}  # source -> (target, where)
+        self._sources: list[str] = []
+
+    def add(self, source: str, target: str, where: str) -> None:
+        if source not in self._exact:
+            self._sources.append(source)
+        self._exact[source] = (target, where)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def exact(self, source: str) -> tuple[str, str] | None:
+        return self._exact.get(source)
+
+    def closest(self, source: str, threshold: float) -> tuple[str, str, str, float] | None:
+        """(matched source, target, where, score 0-100) of the most similar approved sentence."""
+        if not self._sources:
+            return None
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(source, self._sources, scorer=fuzz.ratio, score_cutoff=threshold)
+        if not found:
+            return None
+        match, score, _ = found
+        target, where = self._exact[match]
+        return match, target, where, float(score)
+
+
+def contexts_for(segments: list[SegmentRef]) -> list[str | None]:
+    """msgctxt only where an identical sentence appears in different roles in one article."""
+    roles: dict[str, set[str]] = {}
+    for s in segments:
+        roles.setdefault(s.source, set()).add(s.role)
+    return [s.role if len(roles[s.source]) > 1 else None for s in segments]
+
+
+def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIndex | None,
+                   threshold: float = 75.0) -> list[TranslationUnit]:
+    """Bring ``catalog`` in line with the article's segments; returns the units that need MT."""
+    from rapidfuzz import fuzz
+
+    old_live = {u.key: u for u in catalog.units if not u.obsolete}
+    old_obsolete = {u.key: u for u in catalog.units if u.obsolete}
+    units: list[TranslationUnit] = []
+    by_key: dict[tuple[str | None, str], TranslationUnit] = {}
+    for seg, ctx in zip(segments, contexts_for(segments)):
+        key = (ctx, seg.source)
+        if key in by_key:
+            by_key[key].references.append(seg.reference)
+            continue
+        unit = old_live.pop(key, None) or old_obsolete.pop(key, None)
+        if unit is None:
+            unit = TranslationUnit(seg.source, context=ctx)
+        unit.obsolete = False
+        unit.references = [seg.reference]
+        unit.set_note("role:", seg.role)
+        by_key[key] = unit
+        units.append(unit)
+
+    leaving = list(old_live.values())
+    need_mt: list[TranslationUnit] = []
+    for unit in units:
+        if unit.target:
+            continue
+        hit = index.exact(unit.source) if index else None
+        if hit:
+            unit.target, unit.approved = hit[0], True
+            unit.set_note("origin:", f"memory, approved in {hit[1]}")
+            continue
+        changed = max(((fuzz.ratio(unit.source, old.source), old) for old in leaving if old.target),
+                      key=lambda t: t[0], default=(0.0, None))
+        if changed[1] is not None and changed[0] >= threshold:
+            old = changed[1]
+            leaving.remove(old)
+            unit.target, unit.approved, unit.previous_source = old.target, False, old.source
+            unit.comments = list(old.comments)
+            unit.set_note("origin:", f"previous version of this sentence ({changed[0]:.0f}% similar)")
+            continue
+        close = index.closest(unit.source, threshold) if index else None
+        if close and close[3] >= SUGGEST_INSTEAD:
+            unit.target, unit.approved = close[1], False
+            unit.previous_source = close[0]
+            unit.set_note("origin:", f"memory suggestion ({close[3]:.0f}% match) from {close[2]}")
+            continue
+        if close:
+            unit.set_note("suggestion:", f"{close[3]:.0f}% match from {close[2]}: {close[1]}")
+        need_mt.append(unit)
+
+    for old in leaving:
+        if old.target or old.approved:
+            old.obsolete = True
+            units.append(old)
+    units.extend(u for u in old_obsolete.values() if u.target)
+    catalog.units = units
+    return need_mt
+
+
+def po_path(locales: Path, target: str, article_id: str) -> Path:
+    """Where an article's memory for one target language lives."""
+    return Path(locales) / target / "LC_MESSAGES" / f"{article_id}.po"

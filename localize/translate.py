@@ -1,0 +1,202 @@
+"""Translating articles into PO memory: plan every article, machine-translate only what is new
+(all articles together, identical sentences once, one engine call per route), then merge the
+results into each article's PO file under its lock.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from .articles import Article, find_articles, read_article
+from .detect import detect
+from .engines import Route, find_route, translate_route
+from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .markup import from_fragment, to_fragment
+from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
+from .pofile import load_memory_index, locked, read_catalog, write_catalog
+from .segment import split_sentences
+from .settings import Settings
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class TranslateResult:
+    path: str
+    article_id: str
+    target: str
+    po_file: str = ""
+    source_lang: str = ""
+    machine_translated: int = 0
+    reused: int = 0
+    counts: dict = field(default_factory=dict)
+    route: str = ""
+    skipped: str = ""
+    error: Optional[LocalizeError] = None
+
+    def as_dict(self) -> dict:
+        doc = {"path": self.path, "id": self.article_id, "target": self.target, "po_file": self.po_file,
+               "source_language": self.source_lang, "machine_translated": self.machine_translated,
+               "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
+               "skipped": self.skipped or None}
+        if self.error is not None:
+            doc["error"] = self.error.line()
+        return doc
+
+
+@dataclass
+class _Job:
+    article: Article
+    source_lang: str
+    detected: str
+    target: str
+    po: Path
+    segments: list[SegmentRef]
+    result: TranslateResult
+    todo: list[str] = field(default_factory=list)
+    route: Optional[Route] = None
+
+
+def article_segments(article: Article, lang: str) -> list[SegmentRef]:
+    """Every sentence of the article's translatable blocks, in order, with its reference."""
+    out = []
+    for i, block in enumerate(article.blocks):
+        if not block.translatable:
+            continue
+        for j, sentence in enumerate(split_sentences(block.text, lang)):
+            if sentence.text.strip():
+                out.append(SegmentRef(sentence.text, block.role, f"{article.id}:{i + 1}.{j + 1}"))
+    return out
+
+
+def source_language(article: Article, given: str | None) -> tuple[str, str]:
+    """(language to translate from, how it was found) — ``--from`` wins over detection."""
+    if given:
+        return given, f"{given} (given with --from)"
+    guess = detect(article).article
+    if guess.code == "und":
+        raise LanguageUndetermined("cannot tell what language the article is in", article.source,
+                                   "give it with --from")
+    return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})"
+
+
+def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
+                       source: str | None = None, progress: Progress | None = None) -> list[TranslateResult]:
+    """Translate articles (files, folders, globs) into each target language's PO memory."""
+    paths, problems = find_articles(inputs)
+    results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
+    jobs: list[_Job] = []
+    indexes: dict[tuple[str, str], MemoryIndex] = {}
+    for n, path in enumerate(paths):
+        if progress:
+            progress("reading", n, len(paths))
+        try:
+            article = read_article(path)
+            lang, how = source_language(article, source)
+        except LocalizeError as error:
+            results.append(TranslateResult(path, "", ",".join(targets), error=error))
+            continue
+        segments = article_segments(article, lang)
+        for target in targets:
+            result = TranslateResult(path, article.id, target, source_lang=lang)
+            results.append(result)
+            if target == lang:
+                # In a batch (several articles or targets) this is routine: the article needs no
+                # translation into its own language. Asked for alone, it is a mistake to report.
+                if len(paths) == 1 and len(targets) == 1:
+                    result.error = BadInput(f"the article is already in {target}", path,
+                                            "choose another --to, or give --from if detection was wrong")
+                else:
+                    result.skipped = f"already in {target}"
+                continue
+            po = po_path(settings.locales, target, article.id)
+            result.po_file = str(po)
+            job = _Job(article, lang, how, target, po, segments, result)
+            try:
+                catalog = read_catalog(po) or Catalog(article.id, lang, target)
+                key = (lang, target)
+                if key not in indexes:
+                    indexes[key] = load_memory_index(settings.locales, lang, target)
+                need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
+                job.todo = [u.source for u in need]
+                if job.todo:
+                    job.route = find_route(lang, target, settings, settings.engine)
+            except LocalizeError as error:
+                result.error = error
+                continue
+            jobs.append(job)
+
+    translations = _machine_translate(jobs, settings, progress)
+    for n, job in enumerate(jobs):
+        if progress:
+            progress("writing", n, len(jobs))
+        try:
+            _commit(job, translations, indexes[(job.source_lang, job.target)], settings)
+        except LocalizeError as error:
+            job.result.error = error
+    return results
+
+
+def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress | None):
+    """One engine call per route over the unique new sentences of all jobs."""
+    by_route: dict[Route, dict[str, None]] = {}
+    markdown: dict[str, bool] = {}
+    for job in jobs:
+        if job.route is None:
+            continue
+        bucket = by_route.setdefault(job.route, {})
+        for s in job.todo:
+            bucket[s] = None
+            markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
+    out: dict[tuple[Route, str], tuple[str, list[str]]] = {}
+    total = sum(len(b) for b in by_route.values())
+    done = 0
+    for route, bucket in by_route.items():
+        sources = list(bucket)
+        chunk = 256  # report progress and bound memory on very large batches
+        for start in range(0, len(sources), chunk):
+            part = sources[start:start + chunk]
+            if progress:
+                progress("translating", done, total)
+            outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings)
+            for s, o in zip(part, outputs):
+                out[(route, s)] = (from_fragment(o.text, markdown[s]), o.unknown_words)
+            done += len(part)
+    if progress and total:
+        progress("translating", total, total)
+    return out
+
+
+def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> None:
+    """Merge again under the lock (someone may have reviewed meanwhile), fill in MT, write."""
+    result = job.result
+    with locked(job.po):
+        existing = read_catalog(job.po)
+        catalog = existing or Catalog(job.article.id, job.source_lang, job.target)
+        snapshot = (copy.deepcopy(catalog.units), dict(catalog.headers)) if existing else None
+        catalog.source_lang, catalog.target_lang = job.source_lang, job.target
+        catalog.headers["X-Source-Language-Detection"] = job.detected
+        catalog.headers["X-Article-Source"] = Path(job.article.source).name
+        before = {u.key: u.target for u in catalog.units if not u.obsolete}
+        need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold)
+        for unit in need:
+            hit = translations.get((job.route, unit.source)) if job.route else None
+            if hit is None:
+                continue
+            unit.target, unit.approved = hit[0], False
+            unit.set_note("origin:", "machine translation")
+            unit.set_note("engine:", job.route.provenance())
+            unit.set_note("unknown:", ", ".join(hit[1]) if hit[1] else None)
+            result.machine_translated += 1
+        result.reused = sum(1 for u in catalog.live() if u.key not in before and u.target
+                            and (u.note("origin:") or "").startswith("memory"))
+        if job.route:
+            result.route = job.route.provenance()
+        unchanged = snapshot is not None and snapshot[0] == catalog.units and all(
+            snapshot[1].get(k) == v for k, v in catalog.headers.items()) and \
+            snapshot[1].get("X-Source-Language") == catalog.source_lang
+        if not unchanged:  # a rerun on an unchanged article leaves the file alone, byte for byte
+            write_catalog(job.po, catalog)
+        result.counts = catalog.counts()

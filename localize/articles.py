@@ -124,7 +124,7 @@ def article_id(path: str) -> str:
     name = Path(path).name
     stem = re.sub(r"\.(txt|text|md|markdown)$", "", name, flags=re.I)
     stem = re.sub(r"\.[a-z]{2}(-[a-z]{2,4})?$", "", stem, flags=re.I)
-    ident = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-.")
+    ident = re.sub(r"[^\w.-]+", "-", stem.lower()).strip("-.")
     return ident or "article"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article
-from .errors import BadInput, Unreviewed
+from .errors import BadInput, LocalizeError, Unreviewed
 from .memory import Catalog, contexts_for, po_path
 from .pofile import read_catalog
 from .segment import split_sentences
@@ -84,3 +84,75 @@ def output_bytes(article: Article) -> bytes:
     except UnicodeEncodeError:
         bom = b"\xef\xbb\xbf" if article.bom else b""
         return bom + article.render().encode("utf-8")
+
+
+@dataclass
+class BuildResult:
+    path: str
+    target: str
+    output: str = ""
+    summary: BuildSummary = field(default_factory=BuildSummary)
+    skipped: str = ""
+    error: LocalizeError | None = None
+
+    def as_dict(self) -> dict:
+        doc = {"path": self.path, "target": self.target, "output": self.output or None,
+               "ok": self.error is None, "skipped": self.skipped or None, **self.summary.as_dict()}
+        if self.error is not None:
+            doc["error"] = self.error.line()
+        return doc
+
+
+def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: Path | None = None,
+               out_dir: Path | None = None, require_approved: bool = False,
+               skip_missing: bool = False) -> list[BuildResult]:
+    """Build every named article into every target language; failures are collected per article.
+
+    With neither ``output`` nor ``out_dir`` the single built article goes to stdout."""
+    import sys
+
+    from .articles import find_articles, read_article
+    from .pofile import write_bytes_atomic
+
+    paths, problems = find_articles(inputs)
+    results = [BuildResult(p, ",".join(targets), error=e) for p, e in problems]
+    if output is not None and (len(paths) > 1 or len(targets) > 1):
+        return results + [BuildResult(",".join(paths), ",".join(targets), error=BadInput(
+            "-o names one file, but several articles or languages were given", None, "use --out-dir"))]
+    for path in paths:
+        try:
+            article = read_article(path)
+        except LocalizeError as error:
+            results.append(BuildResult(path, ",".join(targets), error=error))
+            continue
+        for target in targets:
+            result = BuildResult(path, target)
+            results.append(result)
+            if not po_path(locales, target, article.id).exists() and skip_missing:
+                result.skipped = "no memory yet"
+                continue
+            try:
+                built, result.summary = build_article(article, load_catalog_for(article, target, locales),
+                                                      require_approved)
+            except LocalizeError as error:
+                result.error = error
+                continue
+            data = output_bytes(built)
+            if out_dir is not None:
+                dest = Path(out_dir) / target / built_name(Path(path).name, target)
+                write_bytes_atomic(dest, data)
+                result.output = str(dest)
+            elif output is not None:
+                write_bytes_atomic(output, data)
+                result.output = str(output)
+            else:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+    return results
+
+
+def built_name(name: str, target: str) -> str:
+    """``story.en.txt`` -> ``story.es.txt``; a name without a language tag is kept."""
+    import re
+
+    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown))$", rf".{target}\1", name, flags=re.I)

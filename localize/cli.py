@@ -28,6 +28,20 @@ def _fail(error: LocalizeError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+def _guarded(command):
+    """Turn a library failure inside a command into its one-line message and exit code."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except LocalizeError as error:
+            _fail(error)
+
+    return run
+
+
 def _print_json(doc: dict) -> None:
     typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
 
@@ -35,6 +49,7 @@ def _print_json(doc: dict) -> None:
 # --------------------------------------------------------------------------- detect
 
 @app.command()
+@_guarded
 def detect(
     articles: List[str] = typer.Argument(..., help="Article files (plain text or Markdown); - reads stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),
@@ -115,6 +130,7 @@ DATA_OPT = typer.Option(None, "--data-dir", envvar="LOCALIZE_DATA_DIR",
 # --------------------------------------------------------------------------- translate
 
 @app.command()
+@_guarded
 def translate(
     articles: List[str] = typer.Argument(..., help="Article files, folders or globs."),
     to: str = typer.Option(..., "--to", "-t", help="Target language(s), comma-separated: es,ca"),
@@ -206,6 +222,7 @@ def _render_translations(results) -> None:
 # --------------------------------------------------------------------------- status
 
 @app.command()
+@_guarded
 def status(
     articles: Optional[List[str]] = typer.Argument(None, help="Articles (default: everything in the memory)."),
     to: Optional[str] = typer.Option(None, "--to", "-t", help="Only these target languages."),
@@ -239,44 +256,48 @@ def status(
 # --------------------------------------------------------------------------- build
 
 @app.command()
+@_guarded
 def build(
-    article: str = typer.Argument(..., help="The source article."),
-    to: str = typer.Option(..., "--to", "-t", help="Target language."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (default: stdout)."),
+    articles: List[str] = typer.Argument(..., help="Source article(s), folders or globs."),
+    to: str = typer.Option(..., "--to", "-t", help="Target language(s), comma-separated."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here (one article, one language; default: stdout)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir",
+                                           help="Write each built article to OUT_DIR/<lang>/<file name>."),
     require_approved: bool = typer.Option(False, "--require-approved",
                                           help="Fail unless every segment is approved (publishing gate)."),
+    skip_missing: bool = typer.Option(False, "--skip-missing", help="Skip articles that have no memory yet."),
     locales: Path = LOCALES_OPT,
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON (needs -o)."),
+    as_json: bool = typer.Option(False, "--json", help="Print a summary document (needs -o or --out-dir)."),
 ):
-    """Build the translated article from its memory: same blocks, roles and layout."""
-    from .articles import read_article
-    from .build import build_article, load_catalog_for, output_bytes
-    from .pofile import write_bytes_atomic
+    """Build translated articles from the memory: same blocks, roles and layout (Markdown stays Markdown)."""
+    from .build import build_many
 
-    target = _languages(to)[0]
-    try:
-        source = read_article(article)
-        built, summary = build_article(source, load_catalog_for(source, target, locales), require_approved)
-    except LocalizeError as error:
-        _fail(error)
-    data = output_bytes(built)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_bytes_atomic(output, data)
-    line = (f"{article} -> {output or 'stdout'} ({target}): {summary.approved} approved, "
-            f"{summary.machine} machine (unreviewed), {summary.untranslated} untranslated")
-    if as_json and output is not None:
-        _print_json({"schema": "localize.build/1", "article": article, "target": target,
-                     "output": str(output), **summary.as_dict()})
-    else:
-        typer.echo(line, err=True)
+    targets = _languages(to)
+    if output is None and out_dir is None and len(targets) > 1:
+        raise typer.BadParameter("several languages need --out-dir")
+    results = build_many(articles, targets, locales, output=output, out_dir=out_dir,
+                         require_approved=require_approved, skip_missing=skip_missing)
+    if as_json and (output or out_dir):
+        _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
+    for r in results:
+        if r.error is not None:
+            typer.echo(f"localize: {r.error.line()}", err=True)
+        elif r.skipped:
+            typer.echo(f"localize: {r.path}: skipped {r.target} ({r.skipped})", err=True)
+        elif not as_json:
+            s_ = r.summary
+            typer.echo(f"{r.path} -> {r.output or 'stdout'} ({r.target}): {s_.approved} approved, "
+                       f"{s_.machine} machine (unreviewed), {s_.untranslated} untranslated", err=True)
+    failed = [r for r in results if r.error is not None]
+    if failed:
+        raise typer.Exit(max(r.error.exit_code for r in failed))
 
 
 # --------------------------------------------------------------------------- models
 
 @models_app.command("list")
+@_guarded
 def models_list(
     data_dir: Optional[Path] = DATA_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),

@@ -128,7 +128,11 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                 continue
             jobs.append(job)
 
-    translations = _machine_translate(jobs, settings, progress)
+    translations, failures = _machine_translate(jobs, settings, progress)
+    for job in jobs:
+        if job.route in failures:
+            job.result.error = failures[job.route]
+    jobs = [j for j in jobs if j.result.error is None]
     for n, job in enumerate(jobs):
         if progress:
             progress("writing", n, len(jobs))
@@ -140,7 +144,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress | None):
-    """One engine call per route over the unique new sentences of all jobs."""
+    """One engine call per route over the unique new sentences of all jobs.
+
+    Returns the translations and, per route that failed (a broken model, say), its error."""
     by_route: dict[Route, dict[str, None]] = {}
     markdown: dict[str, bool] = {}
     for job in jobs:
@@ -151,6 +157,7 @@ def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress 
             bucket[s] = None
             markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
     out: dict[tuple[Route, str], tuple[str, list[str]]] = {}
+    failures: dict[Route, LocalizeError] = {}
     total = sum(len(b) for b in by_route.values())
     done = 0
     for route, bucket in by_route.items():
@@ -160,13 +167,17 @@ def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress 
             part = sources[start:start + chunk]
             if progress:
                 progress("translating", done, total)
-            outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings)
+            try:
+                outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings)
+            except LocalizeError as error:
+                failures[route] = error
+                break
             for s, o in zip(part, outputs):
                 out[(route, s)] = (from_fragment(o.text, markdown[s]), o.unknown_words)
             done += len(part)
     if progress and total:
         progress("translating", total, total)
-    return out
+    return out, failures
 
 
 def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> None:

@@ -1,0 +1,33 @@
+# Quick start: `make demo` (set up, then run the main job on samples/), `make test` (the test suite).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test setup system bench clean
+
+system:
+	@bash scripts/setup-system.sh
+
+$(BIN)/localize: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+setup: system $(BIN)/localize
+
+demo: setup
+	$(BIN)/localize detect samples/ --no-blocks
+	$(BIN)/localize translate samples/ --to es,ca --skip-unsupported
+	$(BIN)/localize build samples/ --to es,ca --out-dir out/ --skip-missing
+	$(BIN)/localize status
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf out/ .pytest_cache .hypothesis

@@ -1,0 +1,108 @@
+"""Reading articles: roles from layout, exact round trips, encodings, one-line errors."""
+import codecs
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import SAMPLES, SEED
+from localize.articles import article_id, find_articles, parse_markdown, parse_text, read_article
+from localize.errors import BadInput
+
+
+def roles(article):
+    return [(b.role, b.text.split()[0] if b.text else "") for b in article.blocks]
+
+
+def test_seed_article_roles_come_from_layout():
+    a = read_article(SEED)
+    assert [r for r, _ in roles(a)] == [
+        "kicker", "headline", "standfirst", "caption", "byline", "date", "reading_time",
+        "body", "body", "body", "subhead", "body", "body", "body", "junk"]
+
+
+def test_roles_do_not_depend_on_the_seed_words():
+    text = ("Sport\n\nLocal club wins the regional cup after a tense final\n\nThe victory ends a "
+            "twenty-year wait.\n\nPlayers celebrate on the pitch.\nAnna Berg\n03/05/2024\n4 min\n\n"
+            + "The match was decided in extra time by a late goal from the captain. " * 3 + "\n\n"
+            "Fans react\n\n" + "Thousands of supporters gathered in the square to welcome the team. " * 2
+            + "\n\nshare\n")
+    assert [b.role for b in read_article("x.txt", data=text.encode()).blocks] == [
+        "kicker", "headline", "standfirst", "caption", "byline", "date", "reading_time", "body",
+        "subhead", "body", "junk"]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md")))
+def test_every_sample_round_trips_byte_for_byte(path):
+    assert read_article(path).to_bytes() == path.read_bytes()
+
+
+def test_markdown_markup_stays_out_of_the_text():
+    a = read_article(SAMPLES / "heatwave-explainer.en.md")
+    by_role = {}
+    for b in a.blocks:
+        by_role.setdefault(b.role, []).append(b)
+    assert by_role["headline"][0].text == "Why this summer's heatwave is breaking records"
+    assert by_role["headline"][0].lead == "# "
+    assert by_role["standfirst"][0].text.startswith("Temperatures")  # *...* hoisted into the layout
+    assert all(not b.text.startswith(("- ", "> ", "#")) for b in a.blocks)
+    assert [b.role for b in a.blocks].count("list_item") == 3
+    assert by_role["byline"][0].text == "By Tom Harris"
+
+
+line = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(line, st.sampled_from(["", "  ", "# Title", "- item", "> quote", "```", "---", "2 min", "28/10/2025"])), max_size=25),
+       st.sampled_from(["\n", "\r\n"]))
+def test_any_text_round_trips(lines, newline):
+    text = newline.join(lines)
+    for parse in (parse_text, parse_markdown):
+        head, blocks = parse(text)
+        assert head + "".join(b.lead + b.text + b.trail for b in blocks) == text
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+                                          ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_byte_order_marks_are_kept(encoding, bom):
+    data = bom + "Título\n\nEl Gobierno aprobó ayer el presupuesto.\n".encode(encoding)
+    a = read_article("x.txt", data=data)
+    assert a.blocks[1].text.startswith("El Gobierno") and a.to_bytes() == data
+
+
+def test_legacy_encoding_is_detected_and_reported():
+    data = "Caf\u00e9 \u201cso\u201d \u2013 El Gobierno aprob\u00f3 ayer.\n".encode("cp1252")
+    a = read_article("x.txt", data=data)
+    assert a.encoding == "cp1252" and a.notes and "cp1252" in a.notes[0]
+    assert a.to_bytes() == data
+
+
+@pytest.mark.parametrize("data,what", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02PK", "binary"),
+                                       (bytes(range(0, 32)) * 4 + b"\xff", "binary")])
+def test_bad_input_is_one_clear_line(data, what):
+    with pytest.raises(BadInput) as err:
+        read_article("bad.txt", data=data)
+    assert what in err.value.line() and "bad.txt" in err.value.line() and "\n" not in err.value.line()
+
+
+def test_directories_and_missing_files_are_bad_input(tmp_path):
+    with pytest.raises(BadInput, match="directory"):
+        read_article(tmp_path)
+    with pytest.raises(BadInput, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_article_ids_are_stable_and_drop_the_language_tag():
+    assert article_id("samples/trump-japan-rare-earths.en.txt") == "trump-japan-rare-earths"
+    assert article_id("wire/Barça Wins!.md") == "barça-wins"
+    assert article_id("a/story.txt") == "story"
+
+
+def test_folders_are_walked_skipping_readmes(tmp_path):
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "a.txt").write_text("A")
+    (tmp_path / "w" / "README.md").write_text("R")
+    (tmp_path / "w" / "b.md").write_text("B")
+    paths, problems = find_articles([str(tmp_path / "w"), str(tmp_path / "missing.txt")])
+    assert [p.rsplit("/", 1)[1] for p in paths] == ["a.txt", "b.md"]
+    assert problems[0][0].endswith("missing.txt")

@@ -221,7 +221,9 @@ def detect(article: Article) -> ArticleLanguage:
             result.blocks.append(BlockLanguage(i, block.role, block.text, guess))
             continue
         words = len(text.split())
-        weight = 0.6 if words <= SHORT_WORDS else 0.25
+        # The article is strong evidence: a block has to beat its language by a clear margin
+        # (2x for paragraphs, 3x for short blocks) to be called foreign.
+        weight = 2.0 if words <= SHORT_WORDS else 1.0
         guess = guess_language(text, prior=lang if lang != "und" else None, prior_weight=weight)
         foreign = guess.code not in (lang, "und") and guess.confidence >= 0.5
         result.blocks.append(BlockLanguage(i, block.role, block.text, guess, foreign))

@@ -79,7 +79,7 @@ def _ends_with_abbreviation(sentence: str, following: str) -> bool:
     word = token[:-1].lstrip("(\"'«“‘¿¡").lower()
     if word in _TITLES:
         return True
-    if re.fullmatch(r"[^\W\d_]", word, re.U):  # an initial: "J." or "R."
+    if len(word) == 1 and token[-2:-1].isupper():  # an initial: "J." or "R." (not "10 h.")
         return True
     # Spanish-style doubled abbreviations: "EE. UU.", "FF. AA."
     if re.fullmatch(r"([^\W\d_])\1", word) and re.match(r"([^\W\d_])\1\.", following):

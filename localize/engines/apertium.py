@@ -243,7 +243,8 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
                 kind = "common"
             _analysis_cache[(mode, surface)] = kind
     for w in todo:
-        _analysis_cache.setdefault((mode, w), "unknown" if not analyser else "common")
+        # Not analysed as one unit: no analyser, or a compound the analyser splits ("Rolls-Royce").
+        _analysis_cache.setdefault((mode, w), "unknown" if not analyser or re.search(r"[-'’]", w) else "common")
     return {w: _analysis_cache[(mode, w)] for w in words}
 
 

@@ -1,0 +1,78 @@
+"""Names through Apertium: raw (no protection) against localize's protection, en -> es.
+
+    python benchmarks/names_bench.py
+
+Measures (1) the share of names that the human reference keeps verbatim which the machine output
+also keeps, and (2) chrF against the human reference (sacrebleu). Data:
+benchmarks/data/names_en_es.tsv (see its header), plus the seed article's names and numbers.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "data" / "names_en_es.tsv"
+
+
+def verbatim_names(src: str, ref: str) -> list[str]:
+    """Capitalised words of the source (not sentence-initial unless also mid-reference) kept in the reference."""
+    words = re.findall(r"[A-Z][\w'’-]+", src)
+    return [w for w in words if re.search(rf"\b{re.escape(w)}\b", ref) and not ref.startswith(w + " ") or
+            (w in ref.split()[1:])]
+
+
+def main() -> None:
+    from sacrebleu.metrics import CHRF
+
+    from localize.engines import find_route, translate_route
+    from localize.markup import from_fragment, to_fragment
+    from localize.settings import Settings
+
+    pairs = [l.rstrip("\n").split("\t") for l in DATA.read_text(encoding="utf-8").splitlines()
+             if l and not l.startswith("#")]
+    src = [p[0] for p in pairs]
+    ref = [p[1] for p in pairs]
+    settings = Settings(data_dir=ROOT / ".bench" / "data")
+    route = find_route("en", "es", settings, "apertium")
+    chrf = CHRF()
+    print(f"{len(src)} sentences, Apertium {route.provenance()}")
+    print("| | names kept | chrF |\n|---|---|---|")
+    for label, protect in (("raw Apertium", False), ("localize (protected)", True)):
+        s = replace(settings, protect_names=protect)
+        out = [from_fragment(o.text, False) for o in translate_route(route, [to_fragment(x, False) for x in src], s)]
+        kept = total = 0
+        for x, r, o in zip(src, ref, out):
+            for name in set(re.findall(r"[A-Z][\w'’-]+", x)):
+                if re.search(rf"\b{re.escape(name)}\b", r):  # the human kept it verbatim
+                    total += 1
+                    kept += bool(re.search(rf"\b{re.escape(name)}\b", o))
+        score = chrf.corpus_score(out, [ref]).score
+        print(f"| {label} | {100 * kept / total:.1f}% ({kept}/{total}) | {score:.1f} |")
+        if protect:
+            for x, o in zip(src, out):
+                lost = [n for n in set(re.findall(r"[A-Z][\w'’-]+", x)) if n not in o and n in " ".join(ref)]
+                if lost:
+                    print(f"  lost {lost}: {o}")
+
+    # The seed article: its names and numbers through localize.
+    from localize.articles import read_article
+    from localize.translate import article_segments
+
+    article = read_article(ROOT / "samples" / "trump-japan-rare-earths.en.txt")
+    segs = [s.source for s in article_segments(article, "en")]
+    for label, protect in (("raw", False), ("localize", True)):
+        s = replace(settings, protect_names=protect)
+        out = " ".join(o.text for o in translate_route(route, [to_fragment(x, False) for x in segs], s))
+        must = ["Donald Trump", "Trump", "Sanae Takaichi", "Takaichi", "Shinzo Abe", "Hideki Matsuyama",
+                "Howard Lutnick", "Yokosuka", "Akasaka", "$490", "2%", "250", "250th"]
+        kept = [m for m in must if m in out]
+        print(f"seed article, {label}: kept {len(kept)}/{len(must)}; missing: {[m for m in must if m not in out]}")
+
+
+if __name__ == "__main__":
+    main()

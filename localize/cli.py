@@ -90,7 +90,7 @@ def _render_detection(results, show_blocks: bool) -> None:
                           + ", ".join(f"#{b.index + 1} {b.guess.code}" for b in foreign))
         if r.translationese is not None:
             t = r.translationese
-            origin = f", probably from {t.origin_name}" if t.origin else ""
+            origin = f", probably from {t.origin_name}" if t.origin_candidates else ""
             console.print(f"  reads as: [bold]{t.verdict}[/bold] (score {t.score:.2f}{origin})")
             for ev in t.evidence:
                 console.print(f"    - {ev.signal}: “{ev.passage}” — {ev.why}")

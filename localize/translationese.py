@@ -20,7 +20,17 @@ Signals (English copy; other languages get the language-independent ones):
 * ``date-format``: a day-first numeric date in English copy (weak: British usage does this too);
 * ``fused-dateline``: the first word of the body glued to the dateline ("TokyoUS"), a trace of
   copy lifted from a web page rather than written for this one (weak);
-* ``untranslated``: a sentence in another language outside quotation marks.
+* ``untranslated``: a sentence in another language outside quotation marks;
+* ``number-format``: a decimal comma or a thousands dot in English ("1,2 million", "8,5%",
+  "450.000 euros"): continental number format carried over;
+* ``date-calque``: Romance date and time constructions word for word ("the Thursday", "the 15 of
+  March", "the day 15", "the 3.30 hours");
+* ``inanimate-his``: "his" for a company, government or other institution (Romance "su" is
+  genderless; the engine picked "his");
+* ``function-words``: "of" and "the" far above their share in English prose (about 3% and 6% of
+  words): Romance "de" and "el/la" carried over one for one (articles of 80 words or more);
+* ``foreign-word``: lower-case words with Romance accents, or Romance honorifics ("Sra."), left in
+  English copy: the engine did not know them.
 """
 from __future__ import annotations
 
@@ -40,10 +50,16 @@ WEIGHTS = {
     "false-friend": 0.3,
     "untranslated": 0.3,
     "date-format": 0.15,
+    "number-format": 0.4,
+    "date-calque": 0.4,
+    "inanimate-his": 0.35,
+    "foreign-word": 0.3,
+    "function-words": 0.45,
     "fused-dateline": 0.1,
 }
 ROMANCE = ("es", "ca", "pt", "fr", "it", "gl")
-LIKELY, TRANSLATED = 0.5, 0.8
+# One strong clue (weight >= 0.45) makes "likely translated"; several make "translated".
+LIKELY, TRANSLATED = 0.45, 0.8
 
 
 @dataclass
@@ -64,14 +80,16 @@ class TranslationeseReport:
     score: float
     verdict: str  # native | likely translated | translated | not assessed
     evidence: list[Evidence] = field(default_factory=list)
-    origin: str | None = None
+    origin: str | None = None  # set when the evidence singles out one source language
+    origin_candidates: list[str] = field(default_factory=list)
 
     @property
     def origin_name(self) -> str:
-        return language_name(self.origin) if self.origin else ""
+        return " or ".join(language_name(c) for c in self.origin_candidates)
 
     def as_dict(self) -> dict:
         return {"score": round(self.score, 3), "verdict": self.verdict, "origin": self.origin,
+                "origin_candidates": list(self.origin_candidates),
                 "evidence": [e.as_dict() for e in self.evidence]}
 
 
@@ -90,9 +108,16 @@ def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
         evidence += _perfect_with_date(sentences)
         evidence += _false_friends(sentences)
         evidence += _date_format(article)
+        evidence += _number_format(sentences)
+        evidence += _date_calques(sentences)
+        evidence += _inanimate_his(sentences)
+        evidence += _foreign_words(sentences)
+        evidence += _function_words(blocks)
     score = _combine(evidence)
     verdict = "translated" if score >= TRANSLATED else "likely translated" if score >= LIKELY else "native"
-    return TranslationeseReport(score, verdict, evidence, _origin(article, evidence) if score >= LIKELY else None)
+    candidates = _origin(article, evidence) if score >= LIKELY else []
+    return TranslationeseReport(score, verdict, evidence, candidates[0] if len(candidates) == 1 else None,
+                                candidates)
 
 
 def _combine(evidence: list[Evidence]) -> float:
@@ -105,10 +130,11 @@ def _combine(evidence: list[Evidence]) -> float:
             continue
         per_signal[ev.signal] = n + 1
         keep *= 1.0 - WEIGHTS[ev.signal] * (1.0 if n == 0 else 0.5)
-    return 1.0 - keep
+    return round(1.0 - keep, 6)
 
 
-def _origin(article: Article, evidence: list[Evidence]) -> str | None:
+def _origin(article: Article, evidence: list[Evidence]) -> list[str]:
+    """The likely source languages, most likely first: one when the evidence singles it out."""
     votes: dict[str, float] = {}
     for ev in evidence:
         for code in ev.points_to:
@@ -121,9 +147,13 @@ def _origin(article: Article, evidence: list[Evidence]) -> str | None:
                 if code in ROMANCE:
                     votes[code] = votes.get(code, 0.0) + 0.3 * p
     if not votes:
-        return None
-    best = max(sorted(votes), key=lambda c: votes[c])
-    return best if votes[best] >= 0.1 else None
+        return []
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    best = ranked[0][1]
+    if best < 0.1:
+        return []
+    # Clues that fit a family equally (Spanish, Catalan, Portuguese...) name all its close leaders.
+    return [code for code, v in ranked if v >= 0.85 * best][:3]
 
 
 # --------------------------------------------------------------------------- signals
@@ -295,6 +325,77 @@ def _date_format(article: Article) -> list[Evidence]:
                                     "day-first numeric date: usual in continental European copy, "
                                     "rare in US English", i, ROMANCE + ("de",)))
                 return out
+    return out
+
+
+def _number_format(sentences) -> list[Evidence]:
+    pattern = re.compile(r"\b\d+,\d{1,2}(?!\d)\s*(?:%|per ?cent|million|billion|thousand|euros?|dollars?)"
+                         r"|\b\d{1,3}(?:\.\d{3})+(?![.,]?\d)\s*(?:euros?|dollars?|people|inhabitants|jobs|workers|voters|tonnes)")
+    for block, text in sentences:
+        m = pattern.search(text)
+        if m:
+            return [Evidence("number-format", _clip(text), f"“{m.group(0)}” uses a decimal comma or a thousands "
+                             "dot, the continental format, in English copy", block, ROMANCE + ("de",))]
+    return []
+
+
+_INSTITUTION = (r"company|firm|government|council|city council|ministry|party|bank|club|team|museum|agency|"
+                r"police|army|court|union|university|hospital|airline|group|board|commission|city|country")
+
+
+def _date_calques(sentences) -> list[Evidence]:
+    pattern = re.compile(rf"\b(?:the|of the) {_WEEKDAY}\b(?! (?:before|after|of|that|when|night|morning|evening))"
+                         r"|\bthe \d{1,2} of (?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|the)\b|\bthe day \d{1,2}\b|\bthe \d{1,2}[.:]\d{2} hours\b")
+    out = []
+    for block, text in sentences:
+        m = pattern.search(text)
+        if m:
+            out.append(Evidence("date-calque", _clip(text), f"“{m.group(0)}” renders a Romance date or time "
+                                "construction (el jueves, el 15 de marzo) word for word", block, ROMANCE))
+    return out
+
+
+def _inanimate_his(sentences) -> list[Evidence]:
+    pattern = re.compile(rf"\b(?:the|a|this|its) ({_INSTITUTION})\b(?:(?![.;]|\b(?:he|him|man|who|minister|"
+                         rf"president|director|leader|boss|chief|mayor|spokesman)\b).){{0,60}}?\bhis\b", re.I)
+    out = []
+    for block, text in sentences:
+        m = pattern.search(text)
+        if m:
+            out.append(Evidence("inanimate-his", _clip(text), f"“his” refers back to “{m.group(1)}”: English "
+                                "uses “its”; Romance “su” has no gender", block, ROMANCE))
+    return out
+
+
+def _foreign_words(sentences) -> list[Evidence]:
+    accented = re.compile(r"(?<![\w-])(?=[a-z]*[áéíóúñçàèòïüõãâêô])[a-záéíóúñçàèòïüõãâêô]{4,}(?![\w-])")
+    honorific = re.compile(r"\b(Sra|Srta|Sres|Dña|Mme|Mlle|Sig\.ra)\.")
+    out = []
+    for block, text in sentences:
+        plain = _QUOTED.sub(" ", text)
+        words = [w for w in accented.findall(plain) if w not in ("café", "cafés", "naïve", "façade", "fiancé", "fiancée", "résumé", "décor")]
+        m = honorific.search(plain)
+        if words or m:
+            found = ", ".join(words[:3]) if words else m.group(0)
+            out.append(Evidence("foreign-word", _clip(text), f"“{found}” is not English: a word the engine "
+                                "did not know was left as it was", block, ROMANCE))
+    return out
+
+
+def _function_words(blocks) -> list[Evidence]:
+    words = [w.lower() for _, b in blocks for w in re.findall(r"[A-Za-z']+", b.text)]
+    if len(words) < 80:
+        return []
+    of, the = 100 * words.count("of") / len(words), 100 * words.count("the") / len(words)
+    out = []
+    if of >= 4.5 or the >= 11.5:
+        first = blocks[0][0] if blocks else 0
+        out.append(Evidence("function-words", f"“of” {of:.1f}% and “the” {the:.1f}% of {len(words)} words",
+                            "English prose has about 3% “of” and 6% “the”; Romance “de” and “el/la” "
+                            "carried over one for one push both up", first, ROMANCE))
+        if of >= 6.0 and the >= 11.5:
+            out.append(out[0])  # far outside: counts as a second, weaker clue (see _combine)
     return out
 
 

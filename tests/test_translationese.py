@@ -21,7 +21,7 @@ def test_seed_article_reads_translated_with_the_slips_as_evidence():
     assert r.verdict == "translated"
     assert {"pronoun-gender", "near-homograph"} <= found
     assert any("Gulf" in e.passage for e in r.evidence if e.signal == "near-homograph")
-    assert r.origin in ("es", "ca")
+    assert {"es", "ca"} & set(r.origin_candidates)
 
 
 @pytest.mark.parametrize("name", ["brussels-summit.en.txt", "heatwave-explainer.en.md", "valencia-metro.es.txt",
@@ -72,3 +72,32 @@ def test_untranslated_sentence_outside_quotes_counts_but_quotes_do_not():
     foreign = "El ayuntamiento aprobará el presupuesto la semana que viene con el apoyo de la oposición."
     assert "untranslated" in signals(base * 2 + "\n\n" + foreign + "\n")
     assert "untranslated" not in signals(base * 2 + "\n\n\"" + foreign + "\"\n")
+
+
+def test_number_format_carried_over():
+    assert "number-format" in signals("The plan will cost 1,2 million euros and reach 8,5% of homes, the city said.")
+    assert "number-format" not in signals("The plan will cost 1.2 million euros and reach 1,200 homes, the city said.")
+
+
+def test_date_calques():
+    assert "date-calque" in signals("The company announced the Thursday that it will open on the 15 of March.")
+    assert "date-calque" not in signals("The company announced on Thursday that it will open on March 15.")
+
+
+def test_his_for_an_institution():
+    assert "inanimate-his" in signals("The company said that his profits fell by a third last year.")
+    assert "inanimate-his" not in signals("The company said its profits fell. The chief executive said his team did well.")
+
+
+def test_foreign_words_left_in_english():
+    assert "foreign-word" in signals("The buses will divert and the police movilizará 600 agents in the centre.")
+    assert "foreign-word" not in signals("They met for coffee at a café near the station in the centre.")
+
+
+def test_function_word_profile():
+    mt = ("The reinforcement of the service of the metre of the city will cost the half of the budget of the "
+          "year. The council of the city of the coast approved the plan of the mayor of the town. ") * 3
+    native = ("Councillors voted on Wednesday to approve a network of protected cycle lanes in the city "
+              "centre. The scheme will cost £18 million and is due to start in spring, officials said. ") * 3
+    assert "function-words" in signals(mt)
+    assert "function-words" not in signals(native)

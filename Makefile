@@ -27,7 +27,10 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/detect_bench.py --per-language 20 --snippets 200
+	$(BIN)/python benchmarks/segment_bench.py
+	$(BIN)/python benchmarks/names_bench.py
+	$(BIN)/python benchmarks/translationese_bench.py
 
 clean:
 	rm -rf out/ .pytest_cache .hypothesis

@@ -75,6 +75,7 @@ def detect(
 
 
 def _render_detection(results, show_blocks: bool) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
@@ -93,7 +94,7 @@ def _render_detection(results, show_blocks: bool) -> None:
             origin = f", probably from {t.origin_name}" if t.origin_candidates else ""
             console.print(f"  reads as: [bold]{t.verdict}[/bold] (score {t.score:.2f}{origin})")
             for ev in t.evidence:
-                console.print(f"    - {ev.signal}: “{ev.passage}” — {ev.why}")
+                console.print(escape(f"    - {ev.signal}: “{ev.passage}” — {ev.why}"))
         if show_blocks:
             table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
             for col in ("#", "role", "lang", "conf", "how", "text"):
@@ -103,7 +104,7 @@ def _render_detection(results, show_blocks: bool) -> None:
                     continue
                 mark = "[yellow]" if b.foreign else ""
                 table.add_row(str(b.index + 1), b.role, f"{mark}{b.guess.code}",
-                              f"{b.guess.confidence:.2f}", b.guess.method, _first_words(b.text))
+                              f"{b.guess.confidence:.2f}", b.guess.method, escape(_first_words(b.text)))
             console.print(table)
         console.print()
 
@@ -292,6 +293,133 @@ def build(
     failed = [r for r in results if r.error is not None]
     if failed:
         raise typer.Exit(max(r.error.exit_code for r in failed))
+
+
+# --------------------------------------------------------------------------- check
+
+@app.command()
+@_guarded
+def check(
+    articles: List[str] = typer.Argument(..., help="Articles whose memory to check."),
+    to: str = typer.Option(..., "--to", "-t", help="Target language."),
+    disable: str = typer.Option("", "--disable", help="Check ids to switch off, comma-separated."),
+    warnings: bool = typer.Option(True, "--warnings/--errors-only", help="Show warnings too."),
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),
+):
+    """Check translations: figures, names, glossary, untranslated text, loops, quotes... worst first.
+
+    Exits 1 when an error-level problem remains (a pipeline gate)."""
+    from .checks import CHECK_IDS
+    from .errors import EXIT_FAILED
+    from .quality import check_articles
+
+    off = {c.strip() for c in disable.split(",") if c.strip()}
+    unknown = off - set(CHECK_IDS)
+    if unknown:
+        raise typer.BadParameter(f"unknown check id(s): {', '.join(sorted(unknown))}; known: {', '.join(CHECK_IDS)}")
+    target = _languages(to)[0]
+    results, errors = check_articles(articles, target, locales, frozenset(CHECK_IDS) - off)
+    if as_json:
+        _print_json({"schema": "localize.check/1", "target": target,
+                     "articles": [{"path": path, "problems": [p.as_dict() for p in problems]}
+                                  for path, problems in results],
+                     "errors": [{"path": p, "error": e.line()} for p, e in errors]})
+    else:
+        from rich.markup import escape
+
+        console = _console()
+        for path, problems in results:
+            shown = [p for p in problems if warnings or p.level == "error"]
+            n_err = sum(p.level == "error" for p in problems)
+            console.print(f"[bold]{path}[/bold] ({target}): {n_err} error(s), {len(problems) - n_err} warning(s)")
+            for p in shown:
+                color = "red" if p.level == "error" else "yellow"
+                console.print(f"  [{color}]{p.level}[/{color}] {escape(f'[{p.check}] {p.reference}: {p.why}')}")
+                console.print(f"      source: {escape(p.source)}")
+                if p.target:
+                    console.print(f"      target: {escape(p.target)}")
+        for _, e in errors:
+            typer.echo(f"localize: {e.line()}", err=True)
+    if errors:
+        raise typer.Exit(max(e.exit_code for _, e in errors))
+    if any(p.level == "error" for _, problems in results for p in problems):
+        raise typer.Exit(EXIT_FAILED)
+
+
+# --------------------------------------------------------------------------- review
+
+@app.command()
+@_guarded
+def review(
+    article: str = typer.Argument(..., help="The article whose memory to review."),
+    to: str = typer.Option(..., "--to", "-t", help="Target language."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name (default: $LOCALIZE_REVIEWER, git user.name)."),
+    include_approved: bool = typer.Option(False, "--all", help="Also go through approved entries."),
+    locales: Path = LOCALES_OPT,
+):
+    """Review machine translations in the terminal, fuzzy entries first; each decision is saved at once."""
+    from .articles import read_article
+    from .glossary import load_glossary, terms_for
+    from .memory import po_path
+    from .review import ReviewIO, default_reviewer, edit_in_editor, run_review
+
+    source = read_article(article)
+    target = _languages(to)[0]
+    po = po_path(locales, target, source.id)
+    io = ReviewIO(ask=lambda prompt: typer.prompt(prompt, default="", show_default=False),
+                  show=typer.echo, edit=edit_in_editor)
+    counts = run_review(po, reviewer or default_reviewer(), io, include_approved,
+                        terms_for(load_glossary(locales), target))
+    typer.echo(f"{counts['approved']} approved, {counts['edited']} edited and approved, "
+               f"{counts['skipped']} skipped; saved in {po}")
+
+
+# --------------------------------------------------------------------------- glossary
+
+glossary_app = typer.Typer(no_args_is_help=True, help="The glossary (locales/glossary.csv).")
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("add")
+@_guarded
+def glossary_add(
+    term: str = typer.Argument(..., help="The source-language term."),
+    translation: str = typer.Argument(..., help='Its required translation, or "do not translate".'),
+    to: str = typer.Option("*", "--to", "-t", help="Target language it applies to (* for all)."),
+    note: str = typer.Option("", "--note", help="A note for translators."),
+    locales: Path = LOCALES_OPT,
+):
+    """Add (or replace) a glossary term."""
+    from .glossary import Term, add_term
+
+    lang = to if to == "*" else _languages(to)[0]
+    add_term(locales, Term(term, lang, translation, note))
+    typer.echo(f"glossary: {term} -> {translation} ({lang})")
+
+
+@glossary_app.command("list")
+@_guarded
+def glossary_list(
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),
+):
+    """List the glossary."""
+    from .glossary import load_glossary
+
+    terms = load_glossary(locales)
+    if as_json:
+        _print_json({"schema": "localize.glossary/1", "terms": [
+            {"term": t.term, "language": t.language, "translation": t.translation, "note": t.note} for t in terms]})
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for col in ("term", "language", "translation", "note"):
+        table.add_column(col)
+    for t in terms:
+        table.add_row(t.term, t.language, t.translation, t.note)
+    _console().print(table if terms else "the glossary is empty")
 
 
 # --------------------------------------------------------------------------- models

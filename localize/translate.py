@@ -156,6 +156,9 @@ def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress 
         for s in job.todo:
             bucket[s] = None
             markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
+    from .glossary import load_glossary, terms_for
+
+    glossary = load_glossary(settings.locales)
     out: dict[tuple[Route, str], tuple[str, list[str]]] = {}
     failures: dict[Route, LocalizeError] = {}
     total = sum(len(b) for b in by_route.values())
@@ -168,7 +171,8 @@ def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress 
             if progress:
                 progress("translating", done, total)
             try:
-                outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings)
+                outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings,
+                                          tuple(terms_for(glossary, route.hops[-1].target)))
             except LocalizeError as error:
                 failures[route] = error
                 break

@@ -57,7 +57,9 @@ class Engine(Protocol):
 
     def pairs(self) -> list[Pair]: ...
 
-    def translate(self, segments: list[str], pair: Pair) -> list[EngineOutput]: ...
+    def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
+        """Translate inline-HTML fragments; ``terms`` are glossary Terms to enforce."""
+        ...
 
 
 _REGISTRY = {"argos": "localize.engines.argos:ArgosEngine",
@@ -113,12 +115,18 @@ def find_route(source: str, target: str, settings, preference: str = "auto") -> 
         f"(Argos) or `apt-get install apertium-{source}-{target}` style Debian packages (Apertium)")
 
 
-def translate_route(route: Route, segments: list[str], settings) -> list[EngineOutput]:
-    """Translate segments along a route, hop by hop; unknown words from every hop are kept."""
+def translate_route(route: Route, segments: list[str], settings, terms: tuple = ()) -> list[EngineOutput]:
+    """Translate segments along a route, hop by hop; unknown words from every hop are kept.
+
+    Glossary terms: "do not translate" terms are protected on every hop; terms with a required
+    translation are enforced on the last hop (through a pivot the source term is gone by then, so
+    only `localize check` can hold them)."""
     engine = get_engine(route.engine, settings)
     outputs = [EngineOutput(s) for s in segments]
-    for hop in route.hops:
-        step = engine.translate([o.text for o in outputs], hop)
+    for n, hop in enumerate(route.hops):
+        last = n == len(route.hops) - 1
+        hop_terms = tuple(terms) if last and n == 0 else tuple(t for t in terms if t.keep)
+        step = engine.translate([o.text for o in outputs], hop, hop_terms)
         outputs = [EngineOutput(new.text, old.unknown_words + new.unknown_words)
                    for old, new in zip(outputs, step)]
     return outputs

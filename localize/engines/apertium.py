@@ -60,15 +60,15 @@ class ApertiumEngine:
 
     # ------------------------------------------------------------------ translation
 
-    def translate(self, segments: list[str], pair: Pair) -> list[EngineOutput]:
+    def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
         if not segments:
             return []
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
             names = self._surnames(flat, pair)
-            masked = [self._protect(s, pair, names) for s in flat]
+            masked = [self._protect(s, pair, names, terms) for s in flat]
         else:
-            masked = [Masked(s, {}) for s in flat]
+            masked = [self._protect(s, pair, frozenset(), terms, names=False) for s in flat]
         raw = self._run_batch([m.text for m in masked], pair.detail)
         outputs = []
         for m, text in zip(masked, raw):
@@ -101,12 +101,22 @@ class ApertiumEngine:
                     names.update(w for w in words[1:] if w[:1].isupper())
         return frozenset(names)
 
-    def _protect(self, text: str, pair: Pair, names: frozenset[str]) -> Masked:
-        spans = self._name_spans(text, pair, names)
+    def _protect(self, text: str, pair: Pair, surnames: frozenset[str], terms: tuple = (),
+                 names: bool = True) -> Masked:
+        """Stand-ins for glossary terms (restored as the glossary says) and for names."""
+        from ..glossary import find_terms
+
+        visible = re.sub(r"<[^>]*>", lambda t: " " * len(t.group(0)), text)
+        glossary = find_terms(visible, list(terms))
+        spans = [(s, e) for s, e, _ in glossary]
+        replacements = {s: t.target for s, _, t in glossary}
+        if names:
+            spans += [sp for sp in self._name_spans(text, pair, surnames)
+                      if all(sp[1] <= s or sp[0] >= e for s, e in spans[: len(glossary)])]
         if not spans:
             return Masked(text, {})
         pool = [n for n in _stand_ins(pair.detail) if n not in text]
-        return mask_spans(text, spans, pool)
+        return mask_spans(text, spans, pool, replacements)
 
     def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of names Apertium would mangle: see module docstring."""

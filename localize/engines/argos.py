@@ -118,9 +118,11 @@ class ArgosEngine:
         self._loaded[pair.path] = (translator, pkg.tokenizer, pkg.target_prefix or "")
         return self._loaded[pair.path]
 
-    def translate(self, segments: list[str], pair: Pair) -> list[EngineOutput]:
+    def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
         if not segments:
             return []
+        if terms:
+            segments = [_inject_terms(s, terms) for s in segments]
         translator, tokenizer, prefix = self._load(pair)
         # Segments are inline-HTML fragments; a neural model cannot carry tags, so it gets plain text.
         tokens = [tokenizer.encode(" ".join(strip_tags(s).split())) for s in segments]
@@ -144,3 +146,17 @@ class ArgosEngine:
                 text = text[len(prefix):]
             out[i] = EngineOutput(html.escape(text.strip(), quote=False))
         return out
+
+
+def _inject_terms(fragment: str, terms: tuple) -> str:
+    """Write glossary targets into the source ("constraint injection"): neural models tend to copy
+    a foreign term they meet; `localize check` verifies the result either way."""
+    from ..glossary import find_terms
+
+    out, last = [], 0
+    for start, end, term in find_terms(fragment, list(terms)):
+        out.append(fragment[last:start])
+        out.append(term.target)
+        last = end
+    out.append(fragment[last:])
+    return "".join(out)

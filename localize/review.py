@@ -1,0 +1,137 @@
+"""Reviewing: go through an article's memory, machine output first, and record what a person approved.
+
+Every decision is written at once (atomically, under the memory lock), so quitting at any point
+loses nothing. Approving removes ``fuzzy``, sets Last-Translator and PO-Revision-Date, and leaves a
+translator comment saying who approved the entry and when.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .checks import check_catalog
+from .errors import BadInput
+from .memory import Catalog, TranslationUnit
+from .pofile import locked, now, read_catalog, write_catalog
+
+
+def default_reviewer() -> str:
+    """$LOCALIZE_REVIEWER, else git's user.name, else the login name."""
+    name = os.environ.get("LOCALIZE_REVIEWER")
+    if name:
+        return name
+    try:
+        out = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5)
+        if out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return os.environ.get("USER") or "reviewer"
+
+
+def review_queue(catalog: Catalog, include_approved: bool = False) -> list[TranslationUnit]:
+    """Machine output (fuzzy) first, then untranslated units, then (if asked) approved ones."""
+    rank = {"machine": 0, "untranslated": 1, "approved": 2}
+    live = [u for u in catalog.live() if include_approved or u.state != "approved"]
+    return sorted(live, key=lambda u: rank[u.state])  # stable: article order within a state
+
+
+def record_decision(po: Path, key: tuple[str | None, str], target: str, reviewer: str) -> TranslationUnit:
+    """Approve one unit with ``target`` as its translation; written at once under the lock."""
+    with locked(po):
+        catalog = read_catalog(po)
+        unit = catalog.find(key) if catalog else None
+        if unit is None:
+            raise BadInput("the sentence is no longer in the memory (the article changed meanwhile)",
+                           str(po), "run localize translate, then review again")
+        stamp = now()
+        unit.target, unit.approved, unit.previous_source = target, True, None
+        unit.comments = [c for c in unit.comments if not c.startswith("approved by ")]
+        unit.comments.append(f"approved by {reviewer} on {stamp}")
+        catalog.headers["Last-Translator"] = reviewer
+        write_catalog(po, catalog)
+        return unit
+
+
+@dataclass
+class ReviewIO:
+    """How the session talks to the person: ``ask`` reads a key or line, ``show`` prints."""
+
+    ask: Callable[[str], str]
+    show: Callable[[str], None]
+    edit: Callable[[str], str] | None = None  # edit text in $EDITOR
+
+
+def edit_in_editor(text: str) -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w+", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+        name = f.name
+    try:
+        subprocess.run([*editor.split(), name], check=False)
+        return Path(name).read_text(encoding="utf-8").rstrip("\n")
+    finally:
+        os.unlink(name)
+
+
+HELP = "[a]ccept  [e]dit  [E]dit in $EDITOR  [s]kip  [b]ack  [q]uit"
+
+
+def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = False,
+               terms=()) -> dict[str, int]:
+    """The interactive loop; returns counts of approved, edited and skipped units."""
+    catalog = read_catalog(po)
+    if catalog is None:
+        raise BadInput("no memory to review", str(po), "run localize translate first")
+    queue = review_queue(catalog, include_approved)
+    problems: dict[str, list] = {}
+    for p in check_catalog(catalog, terms):
+        problems.setdefault(p.reference, []).append(p)
+    counts = {"approved": 0, "edited": 0, "skipped": 0}
+    i = 0
+    while 0 <= i < len(queue):
+        unit = queue[i]
+        ref = unit.references[0] if unit.references else ""
+        io.show(f"\n[{i + 1}/{len(queue)}] {ref}  ({unit.state})")
+        io.show(f"  source:      {unit.source}")
+        io.show(f"  translation: {unit.target or '(none)'}")
+        for note in unit.notes:
+            if note.startswith(("suggestion:", "origin:", "unknown:")):
+                io.show(f"  {note}")
+        if unit.previous_source:
+            io.show(f"  previous source: {unit.previous_source}")
+        for p in problems.get(ref, []):
+            io.show(f"  {p.level} [{p.check}]: {p.why}")
+        key = io.ask(HELP).strip()
+        if key in ("q", "Q", ""):
+            if key == "" and i < len(queue):
+                io.show("  (nothing typed: quitting)")
+            break
+        if key == "a":
+            if not unit.target:
+                io.show("  nothing to accept: edit it first")
+                continue
+            queue[i] = record_decision(po, unit.key, unit.target, reviewer)
+            counts["approved"] += 1
+            i += 1
+        elif key in ("e", "E"):
+            new = io.edit(unit.target) if key == "E" and io.edit else io.ask(f"new translation [{unit.target}]")
+            new = new.strip() or unit.target
+            if not new:
+                io.show("  empty translation: not saved")
+                continue
+            queue[i] = record_decision(po, unit.key, new, reviewer)
+            counts["edited"] += 1
+            i += 1
+        elif key == "s":
+            counts["skipped"] += 1
+            i += 1
+        elif key == "b":
+            i = max(0, i - 1)
+        else:
+            io.show(f"  unknown key {key!r}: {HELP}")
+    return counts

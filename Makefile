@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/segment_bench.py
 	$(BIN)/python benchmarks/names_bench.py
 	$(BIN)/python benchmarks/translationese_bench.py
+	$(BIN)/python benchmarks/checks_bench.py
 
 clean:
 	rm -rf out/ .pytest_cache .hypothesis

@@ -450,6 +450,84 @@ def models_list(
     _console().print(table if pairs else "no translation engine installed (see README: Models)")
 
 
+@models_app.command("available")
+@_guarded
+def models_available(
+    index: Optional[str] = typer.Option(None, "--index", envvar="LOCALIZE_INDEX_URL", help="Package index URL."),
+    data_dir: Optional[Path] = DATA_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),
+):
+    """Pairs in the Argos package index (a cached copy when offline, with its age)."""
+    from .models import fetch_index
+
+    info = fetch_index(_settings(data_dir, Path("locales")), index)
+    age = f"cached copy, {info.age_s / 3600:.1f} h old" if info.from_cache else "fresh"
+    if as_json:
+        _print_json({"schema": "localize.models.available/1", "index": info.url, "from_cache": info.from_cache,
+                     "age_seconds": round(info.age_s), "packages": [e.as_dict() for e in info.entries]})
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False, title=f"{info.url} ({age})")
+    for col in ("pair", "version", "name"):
+        table.add_column(col)
+    for e in sorted(info.entries, key=lambda e: (e.source, e.target)):
+        table.add_row(f"{e.source}-{e.target}", e.version, e.name)
+    _console().print(table)
+
+
+@models_app.command("install")
+@_guarded
+def models_install(
+    spec: List[str] = typer.Argument(..., help="FROM TO (from the index), FILE.argosmodel, or URL."),
+    pivot: bool = typer.Option(False, "--pivot", help="No direct package: install FROM-en and en-TO."),
+    index: Optional[str] = typer.Option(None, "--index", envvar="LOCALIZE_INDEX_URL", help="Package index URL."),
+    data_dir: Optional[Path] = DATA_OPT,
+):
+    """Install an Argos package: checked, load-tested, then moved into place atomically."""
+    from .models import install
+
+    settings = _settings(data_dir, Path("locales"))
+    with _download_bar() as progress:
+        installed = install(list(spec), settings, index_url=index, progress=progress, pivot=pivot)
+    for folder, meta in installed:
+        typer.echo(f"installed {meta['from_code']}-{meta['to_code']} {meta.get('package_version', '')} in {folder}")
+
+
+@models_app.command("remove")
+@_guarded
+def models_remove(
+    source: str = typer.Argument(..., help="Source language."),
+    target: str = typer.Argument(..., help="Target language."),
+    data_dir: Optional[Path] = DATA_OPT,
+):
+    """Remove an installed Argos package."""
+    from .models import remove
+
+    folder = remove(source, target, _settings(data_dir, Path("locales")))
+    typer.echo(f"removed {source}-{target} ({folder})")
+
+
+class _download_bar:
+    """A rich download bar on stderr when it is a terminal."""
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import DownloadColumn, Progress, TransferSpeedColumn
+
+        self.bar = Progress(*Progress.get_default_columns(), DownloadColumn(), TransferSpeedColumn(),
+                            console=_console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("downloading", total=None)
+        return lambda done, total: self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if hasattr(self, "bar"):
+            self.bar.stop()
+        return False
+
+
 def _first_words(text: str, n: int = 8) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")

@@ -68,7 +68,7 @@ def installed_packages(settings) -> list[tuple[Path, dict]]:
         return []
     found = []
     for d in sorted(root.iterdir()):
-        if d.is_dir() and (d / "metadata.json").exists():
+        if d.is_dir() and not d.name.startswith(".") and (d / "metadata.json").exists():
             try:
                 found.append((d, read_metadata(d)))
             except ModelInvalid:

@@ -140,6 +140,11 @@ def translate(
     beam: int = typer.Option(4, "--beam", min=1, max=16, help="Beam size for neural engines (1: fast draft)."),
     skip_unsupported: bool = typer.Option(False, "--skip-unsupported",
                                           help="Report articles no installed engine can translate, but do not fail."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64,
+                             help="Worker processes for reading and detection; parallel Apertium calls."),
+    batch_articles: int = typer.Option(64, "--batch-articles", min=1,
+                                       help="Articles translated and written together (a restart resumes after the last group written)."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Also write the per-file result document (JSON) here."),
     locales: Path = LOCALES_OPT,
     data_dir: Optional[Path] = DATA_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a per-file result document."),
@@ -152,7 +157,7 @@ def translate(
         raise typer.BadParameter("--engine must be auto, argos or apertium")
     targets = _languages(to)
     src = _languages(source)[0] if source else None
-    settings = _settings(data_dir, locales, engine=engine, beam=beam)
+    settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles)
     with _progress(not as_json) as progress:
         results = translate_articles(articles, targets, settings, src, progress)
     failed = [r for r in results if r.error is not None
@@ -161,8 +166,13 @@ def translate(
         for r in results:
             if isinstance(r.error, NoEngineForPair):
                 r.skipped, r.error = r.error.what, None
+    doc = {"schema": "localize.translate/1", "ok": not failed, "results": [r.as_dict() for r in results]}
+    if report is not None:
+        from .pofile import write_bytes_atomic
+
+        write_bytes_atomic(report, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     if as_json:
-        _print_json({"schema": "localize.translate/1", "results": [r.as_dict() for r in results]})
+        _print_json(doc)
     else:
         _render_translations(results)
     if failed:
@@ -539,3 +549,7 @@ def main() -> None:  # console-script entry point
     except LocalizeError as error:  # raised outside a command body (should not happen)
         typer.echo(f"localize: {error.line()}", err=True)
         sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":  # python -m localize.cli
+    main()

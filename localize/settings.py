@@ -36,6 +36,8 @@ class Settings:
     max_batch_tokens: int = 2048
     protect_names: bool = True
     fuzzy_threshold: float = 75.0
+    jobs: int = 1  # worker processes for reading/detection, parallel Apertium calls
+    batch_articles: int = 64  # articles planned, translated and written together
     reviewer: str = ""
 
     def threads(self) -> tuple[int, int]:

@@ -82,71 +82,108 @@ def source_language(article: Article, given: str | None) -> tuple[str, str]:
     return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})"
 
 
+def _read_and_detect(path: str, source: str | None):
+    """One article read and its source language found (a worker's unit of work)."""
+    try:
+        article = read_article(path)
+        lang, how = source_language(article, source)
+        return article, lang, how, None
+    except LocalizeError as error:
+        return None, "", "", error
+
+
 def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
                        source: str | None = None, progress: Progress | None = None) -> list[TranslateResult]:
-    """Translate articles (files, folders, globs) into each target language's PO memory."""
+    """Translate articles (files, folders, globs) into each target language's PO memory.
+
+    Articles go in groups of ``settings.batch_articles``: each group is read, planned, machine-
+    translated (identical sentences once, across the group and every group before it) and written
+    before the next starts, so an interrupted run keeps what it finished and a restart resumes.
+    """
     paths, problems = find_articles(inputs)
     results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
-    jobs: list[_Job] = []
     indexes: dict[tuple[str, str], MemoryIndex] = {}
-    for n, path in enumerate(paths):
-        if progress:
-            progress("reading", n, len(paths))
-        try:
-            article = read_article(path)
-            lang, how = source_language(article, source)
-        except LocalizeError as error:
-            results.append(TranslateResult(path, "", ",".join(targets), error=error))
-            continue
-        segments = article_segments(article, lang)
-        for target in targets:
-            result = TranslateResult(path, article.id, target, source_lang=lang)
-            results.append(result)
-            if target == lang:
-                # In a batch (several articles or targets) this is routine: the article needs no
-                # translation into its own language. Asked for alone, it is a mistake to report.
-                if len(paths) == 1 and len(targets) == 1:
-                    result.error = BadInput(f"the article is already in {target}", path,
-                                            "choose another --to, or give --from if detection was wrong")
-                else:
-                    result.skipped = f"already in {target}"
-                continue
-            po = po_path(settings.locales, target, article.id)
-            result.po_file = str(po)
-            job = _Job(article, lang, how, target, po, segments, result)
-            try:
-                catalog = read_catalog(po) or Catalog(article.id, lang, target)
-                key = (lang, target)
-                if key not in indexes:
-                    indexes[key] = load_memory_index(settings.locales, lang, target)
-                need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
-                job.todo = [u.source for u in need]
-                if job.todo:
-                    job.route = find_route(lang, target, settings, settings.engine)
-            except LocalizeError as error:
-                result.error = error
-                continue
-            jobs.append(job)
+    translations: dict = {}
+    single = len(paths) == 1 and len(targets) == 1
+    pool = None
+    if settings.jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
 
-    translations, failures = _machine_translate(jobs, settings, progress)
-    for job in jobs:
-        if job.route in failures:
-            job.result.error = failures[job.route]
-    jobs = [j for j in jobs if j.result.error is None]
-    for n, job in enumerate(jobs):
-        if progress:
-            progress("writing", n, len(jobs))
-        try:
-            _commit(job, translations, indexes[(job.source_lang, job.target)], settings)
-        except LocalizeError as error:
-            job.result.error = error
+        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+    try:
+        done = 0
+        for start in range(0, len(paths), max(1, settings.batch_articles)):
+            group = paths[start:start + settings.batch_articles]
+            if pool is not None:
+                read = list(pool.map(_read_and_detect, group, [source] * len(group), chunksize=4))
+            else:
+                read = [_read_and_detect(p, source) for p in group]
+            jobs: list[_Job] = []
+            for path, (article, lang, how, error) in zip(group, read):
+                done += 1
+                if progress:
+                    progress("reading", done, len(paths))
+                if error is not None:
+                    results.append(TranslateResult(path, "", ",".join(targets), error=error))
+                    continue
+                jobs += _plan(article, path, lang, how, targets, settings, indexes, results, single)
+            failures = _machine_translate(jobs, settings, translations, progress)
+            for job in jobs:
+                if job.route in failures:
+                    job.result.error = failures[job.route]
+                    continue
+                try:
+                    _commit(job, translations, indexes[(job.source_lang, job.target)], settings)
+                except LocalizeError as error:
+                    job.result.error = error
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return results
 
 
-def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress | None):
-    """One engine call per route over the unique new sentences of all jobs.
+def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
+          indexes: dict, results: list[TranslateResult], single: bool) -> list[_Job]:
+    """Merge the article into each target's memory and list what needs machine translation."""
+    segments = article_segments(article, lang)
+    jobs = []
+    for target in targets:
+        result = TranslateResult(path, article.id, target, source_lang=lang)
+        results.append(result)
+        if target == lang:
+            # In a batch (several articles or targets) this is routine: the article needs no
+            # translation into its own language. Asked for alone, it is a mistake to report.
+            if single:
+                result.error = BadInput(f"the article is already in {target}", path,
+                                        "choose another --to, or give --from if detection was wrong")
+            else:
+                result.skipped = f"already in {target}"
+            continue
+        po = po_path(settings.locales, target, article.id)
+        result.po_file = str(po)
+        job = _Job(article, lang, how, target, po, segments, result)
+        try:
+            catalog = read_catalog(po) or Catalog(article.id, lang, target)
+            key = (lang, target)
+            if key not in indexes:
+                indexes[key] = load_memory_index(settings.locales, lang, target)
+            need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
+            job.todo = [u.source for u in need]
+            if job.todo:
+                job.route = find_route(lang, target, settings, settings.engine)
+        except LocalizeError as error:
+            result.error = error
+            continue
+        jobs.append(job)
+    return jobs
 
-    Returns the translations and, per route that failed (a broken model, say), its error."""
+
+def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):
+    """One engine call per route (in pieces of 256 sentences) over the new unique sentences of
+    the jobs; results go into ``out``, keyed by (route, sentence), so no sentence is translated
+    twice in a run. Apertium pieces run ``settings.jobs`` at a time. Returns the routes that failed."""
+    from .glossary import load_glossary, terms_for
+
     by_route: dict[Route, dict[str, None]] = {}
     markdown: dict[str, bool] = {}
     for job in jobs:
@@ -154,34 +191,46 @@ def _machine_translate(jobs: list[_Job], settings: Settings, progress: Progress 
             continue
         bucket = by_route.setdefault(job.route, {})
         for s in job.todo:
-            bucket[s] = None
+            if (job.route, s) not in out:
+                bucket[s] = None
             markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
-    from .glossary import load_glossary, terms_for
-
-    glossary = load_glossary(settings.locales)
-    out: dict[tuple[Route, str], tuple[str, list[str]]] = {}
     failures: dict[Route, LocalizeError] = {}
+    if not any(by_route.values()):
+        return failures
+    glossary = load_glossary(settings.locales)
     total = sum(len(b) for b in by_route.values())
     done = 0
     for route, bucket in by_route.items():
         sources = list(bucket)
-        chunk = 256  # report progress and bound memory on very large batches
-        for start in range(0, len(sources), chunk):
-            part = sources[start:start + chunk]
-            if progress:
-                progress("translating", done, total)
-            try:
-                outputs = translate_route(route, [to_fragment(s, markdown[s]) for s in part], settings,
-                                          tuple(terms_for(glossary, route.hops[-1].target)))
-            except LocalizeError as error:
-                failures[route] = error
-                break
-            for s, o in zip(part, outputs):
-                out[(route, s)] = (from_fragment(o.text, markdown[s]), o.unknown_words)
-            done += len(part)
-    if progress and total:
-        progress("translating", total, total)
-    return out, failures
+        terms = tuple(terms_for(glossary, route.hops[-1].target))
+        pieces = [sources[i:i + 256] for i in range(0, len(sources), 256)]
+
+        def run(piece):
+            return piece, translate_route(route, [to_fragment(s, markdown[s]) for s in piece], settings, terms)
+
+        try:
+            if route.engine == "apertium" and settings.jobs > 1 and len(pieces) > 1:
+                from concurrent.futures import ThreadPoolExecutor
+
+                with ThreadPoolExecutor(settings.jobs) as threads:
+                    finished = threads.map(run, pieces)
+                    for piece, outputs in finished:
+                        done = _store(out, route, piece, outputs, markdown, done, total, progress)
+            else:
+                for piece in pieces:
+                    done = _store(out, route, *run(piece), markdown, done, total, progress)
+        except LocalizeError as error:
+            failures[route] = error
+    return failures
+
+
+def _store(out, route, piece, outputs, markdown, done, total, progress) -> int:
+    for s, o in zip(piece, outputs):
+        out[(route, s)] = (from_fragment(o.text, markdown[s]), o.unknown_words)
+    done += len(piece)
+    if progress:
+        progress("translating", done, total)
+    return done
 
 
 def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> None:

@@ -34,6 +34,7 @@ class Settings:
     intra_threads: int = 0  # 0: chosen from the machine
     inter_threads: int = 0
     max_batch_tokens: int = 2048
+    max_output_tokens: int = 0  # 0: three times the longest input, at least 16
     protect_names: bool = True
     fuzzy_threshold: float = 75.0
     jobs: int = 1  # worker processes for reading/detection, parallel Apertium calls

@@ -25,11 +25,11 @@ La alcaldesa anunció un plan de vivienda para los jóvenes.
 """
 
 
-def _train_sentencepiece(folder: Path, vocab_size: int) -> Path:
+def _train_sentencepiece(folder: Path, vocab_size: int, text: str | None = None) -> Path:
     import sentencepiece as spm
 
     corpus = folder / "corpus.txt"
-    corpus.write_text(TRAINING_TEXT * 4, encoding="utf-8")
+    corpus.write_text(text or TRAINING_TEXT * 4, encoding="utf-8")
     prefix = folder / "sentencepiece"
     spm.SentencePieceTrainer.train(
         input=str(corpus), model_prefix=str(prefix), vocab_size=vocab_size, model_type="unigram",
@@ -78,12 +78,16 @@ def _fill_random(spec, d: int, ff: int, vocab: int, seed: int) -> None:
 
 
 def build_package_dir(folder: Path, source: str = "en", target: str = "xx", *, layers=(1, 1), d_model=16,
-                      heads=2, ffn=32, vocab_size=120, seed=0, version="1.0") -> Path:
-    """A package folder: metadata.json, sentencepiece.model, model/ (CTranslate2)."""
+                      heads=2, ffn=32, vocab_size=120, seed=0, version="1.0", training_text=None,
+                      quantization=None) -> Path:
+    """A package folder: metadata.json, sentencepiece.model, model/ (CTranslate2).
+
+    The defaults make a tiny model for tests; benchmarks ask for a real Argos shape (6+6 layers,
+    d_model 512, 8 heads, FFN 2048, ~8,000 pieces, int8)."""
     from ctranslate2.specs import transformer_spec
 
     folder.mkdir(parents=True, exist_ok=True)
-    sp_model = _train_sentencepiece(folder, vocab_size)
+    sp_model = _train_sentencepiece(folder, vocab_size, training_text)
     import sentencepiece as spm
 
     processor = spm.SentencePieceProcessor(model_file=str(sp_model))
@@ -95,6 +99,8 @@ def build_package_dir(folder: Path, source: str = "en", target: str = "xx", *, l
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
     spec.validate()
+    if quantization:
+        spec.optimize(quantization=quantization)
     (folder / "model").mkdir(exist_ok=True)
     spec.save(str(folder / "model"))
     metadata = {"package_version": version, "argos_version": "1.9.0", "from_code": source,

@@ -65,6 +65,9 @@ class ApertiumEngine:
             return []
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
+            # One analyser call for the whole batch; per-segment lookups then hit the cache.
+            _analyse(pair.detail, tuple(sorted({re.sub(r"['’]s$", "", w) for t in flat
+                                                for w in re.findall(r"[^\W\d_][\w'’-]*", t) if w[0].isupper()})))
             names = self._surnames(flat, pair)
             masked = [self._protect(s, pair, names, terms) for s in flat]
         else:

@@ -135,7 +135,7 @@ class ArgosEngine:
             beam_size=self.settings.beam,
             max_batch_size=self.settings.max_batch_tokens,
             batch_type="tokens",
-            max_decoding_length=max(16, 3 * max((len(t) for t in batch), default=1)),
+            max_decoding_length=self.settings.max_output_tokens or max(16, 3 * max((len(t) for t in batch), default=1)),
             replace_unknowns=True,
             length_penalty=0.2,
         )

@@ -102,11 +102,12 @@ def child(kind: str, args: dict) -> dict:
                                    batch_type=args["batch_type"], max_decoding_length=OUT_TOKENS)
         elapsed = time.perf_counter() - t
         return {"sentences": len(sentences), "seconds": elapsed, "rss_mb": peak_rss_mb()}
-    if kind == "localize":
+    if kind in ("localize", "localize_beam1"):
         from localize.engines import find_route, translate_route
         from localize.settings import Settings
 
-        settings = Settings(data_dir=WORK / "data", beam=BEAM, max_output_tokens=OUT_TOKENS,
+        settings = Settings(data_dir=WORK / "data", beam=BEAM if kind == "localize" else 1,
+                            max_output_tokens=OUT_TOKENS,
                             intra_threads=args.get("intra", 0), inter_threads=args.get("inter", 0))
         route = find_route("en", "xx", settings, "argos")
         from localize.engines import get_engine
@@ -116,7 +117,7 @@ def child(kind: str, args: dict) -> dict:
         translate_route(route, sentences, settings)
         elapsed = time.perf_counter() - t
         return {"sentences": len(sentences), "seconds": elapsed, "rss_mb": peak_rss_mb(),
-                "threads": settings.threads()}
+                "threads": settings.threads(), "batch": settings.sentences_per_batch()}
     if kind == "argos":
         # argos-translate-lt as shipped, per paragraph. Its sentence splitter (minisbd) downloads a
         # model on first use, which fails offline: an offline stand-in (localize's splitter) takes
@@ -179,8 +180,9 @@ def bench_argos() -> None:
           f"{n} news sentences; CPU cores: {os.cpu_count()})\n")
     print("| configuration | sentences/s | peak RSS |\n|---|---|---|")
     best = None
-    grid = [(1, 1, 32, "examples"), (1, 2, 32, "examples"), (2, 1, 32, "examples"), (1, 2, 16, "examples"),
-            (1, 2, 2048, "tokens"), (1, 2, 1024, "tokens"), (1, 2, 4096, "tokens")]
+    grid = [(1, 1, 8, "examples"), (2, 1, 8, "examples"), (1, 2, 32, "examples"), (1, 2, 16, "examples"),
+            (1, 2, 8, "examples"), (1, 2, 6, "examples"), (1, 2, 4, "examples"), (1, 2, 256, "tokens"),
+            (1, 2, 2048, "tokens")]
     for intra, inter, batch, btype in grid:
         r = run_child("raw", intra=intra, inter=inter, batch=batch, batch_type=btype, n=n, sort=True)
         rate = r["sentences"] / r["seconds"]
@@ -190,9 +192,12 @@ def bench_argos() -> None:
             best = (rate, f"intra {intra} x inter {inter}, batch {batch} {btype}")
     r = run_child("localize", n=n)
     ours = r["sentences"] / r["seconds"]
+    draft = run_child("localize_beam1", n=n)
     print(f"| **localize** (threads chosen from the machine: intra x inter = {r['threads'][0]} x "
-          f"{r['threads'][1]}, 2048-token batches, sorted) | {ours:.2f} | {r['rss_mb']:.0f} MB |")
-    print(f"\nlocalize / best hand-written ({best[1]}): **{ours / best[0]:.2f}x**\n")
+          f"{r['threads'][1]}, batches of {r['batch']} sentences, sorted) | {ours:.2f} | {r['rss_mb']:.0f} MB |")
+    print(f"| localize `--beam 1` (draft mode) | {draft['sentences'] / draft['seconds']:.2f} | {draft['rss_mb']:.0f} MB |")
+    print(f"\nlocalize / best hand-written ({best[1]}): **{ours / best[0]:.2f}x**; "
+          f"draft mode (beam 1) / beam 4: {draft['sentences'] / draft['seconds'] / ours:.1f}x\n")
 
     print(f"### Per paragraph, against argos-translate-lt (`argostranslate.translate.translate`)\n")
     print("argos decodes with its own defaults (beam 4, batches of 32 tokens, no length limit: random weights "

@@ -33,7 +33,9 @@ class Settings:
     # translator replica per core (measured: BENCHMARKS.md); bigger machines get 2 intra threads.
     intra_threads: int = 0  # 0: chosen from the machine
     inter_threads: int = 0
-    max_batch_tokens: int = 2048
+    # Sentences per CTranslate2 batch; 0: 24 // beam (6 at beam 4). On CPU small batches decode
+    # faster and keep the beam's cache small (measured: BENCHMARKS.md, "Neural").
+    batch_sentences: int = 0
     max_output_tokens: int = 0  # 0: three times the longest input, at least 16
     protect_names: bool = True
     fuzzy_threshold: float = 75.0
@@ -46,6 +48,9 @@ class Settings:
         intra = self.intra_threads or (1 if cores <= 4 else 2)
         inter = self.inter_threads or max(1, cores // intra)
         return intra, inter
+
+    def sentences_per_batch(self) -> int:
+        return self.batch_sentences or max(4, 24 // max(1, self.beam))
 
     @property
     def argos_packages_dir(self) -> Path:

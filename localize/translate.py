@@ -33,6 +33,7 @@ class TranslateResult:
     reused: int = 0
     counts: dict = field(default_factory=dict)
     route: str = ""
+    reads_as: dict | None = None  # translationese verdict of the source (when detected)
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -40,7 +41,7 @@ class TranslateResult:
         doc = {"path": self.path, "id": self.article_id, "target": self.target, "po_file": self.po_file,
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
-               "skipped": self.skipped or None}
+               "skipped": self.skipped or None, "source_reads_as": self.reads_as}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -71,25 +72,33 @@ def article_segments(article: Article, lang: str) -> list[SegmentRef]:
     return out
 
 
-def source_language(article: Article, given: str | None) -> tuple[str, str]:
-    """(language to translate from, how it was found) — ``--from`` wins over detection."""
+def source_language(article: Article, given: str | None):
+    """(language to translate from, how it was found, the detection or None) — ``--from`` wins."""
     if given:
-        return given, f"{given} (given with --from)"
-    guess = detect(article).article
+        return given, f"{given} (given with --from)", None
+    language = detect(article)
+    guess = language.article
     if guess.code == "und":
         raise LanguageUndetermined("cannot tell what language the article is in", article.source,
                                    "give it with --from")
-    return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})"
+    return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})", language
 
 
 def _read_and_detect(path: str, source: str | None):
-    """One article read and its source language found (a worker's unit of work)."""
+    """One article read, its source language found, and whether it reads as a translation."""
+    from .translationese import assess
+
     try:
         article = read_article(path)
-        lang, how = source_language(article, source)
-        return article, lang, how, None
+        lang, how, language = source_language(article, source)
+        reads_as = None
+        if language is not None:
+            report = assess(article, language)
+            reads_as = {"verdict": report.verdict, "score": round(report.score, 3),
+                        "origin_candidates": report.origin_candidates}
+        return article, lang, how, reads_as, None
     except LocalizeError as error:
-        return None, "", "", error
+        return None, "", "", None, error
 
 
 def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
@@ -119,14 +128,17 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
             else:
                 read = [_read_and_detect(p, source) for p in group]
             jobs: list[_Job] = []
-            for path, (article, lang, how, error) in zip(group, read):
+            for path, (article, lang, how, reads_as, error) in zip(group, read):
                 done += 1
                 if progress:
                     progress("reading", done, len(paths))
                 if error is not None:
                     results.append(TranslateResult(path, "", ",".join(targets), error=error))
                     continue
+                first = len(results)
                 jobs += _plan(article, path, lang, how, targets, settings, indexes, results, single)
+                for r in results[first:]:
+                    r.reads_as = reads_as
             failures = _machine_translate(jobs, settings, translations, progress)
             for job in jobs:
                 if job.route in failures:

@@ -42,6 +42,7 @@ def test_seed_into_spanish_and_catalan_is_msgfmt_clean_and_keeps_names_and_numbe
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert [r["target"] for r in doc["results"]] == ["es", "ca"]
+    assert doc["results"][0]["source_reads_as"]["verdict"] == "translated"  # the pipeline is warned
     for lang in ("es", "ca"):
         po = po_for("trump-japan-rare-earths", lang)
         assert msgfmt_ok(po)

@@ -3,8 +3,9 @@
 argostranslate (the light ``argos-translate-lt`` build) lists installed packages and provides
 their tokenizers; inference does not go through its per-text path, which re-splits sentences with
 a splitter that downloads a model at run time. Instead all segments of a run are tokenized,
-sorted by length and sent to one ``ctranslate2.Translator.translate_batch`` per pair (batched by
-tokens, int8 on CPU), with one loaded translator per package per process.
+sorted by length and sent to one ``ctranslate2.Translator.translate_batch`` per pair (in batches of
+a few sentences, which on CPU is fastest and keeps memory low; int8), with one loaded translator
+per package per process.
 
 argostranslate creates folders under $HOME when imported: its settings are pointed at our data
 directory before the (lazy) import.
@@ -133,8 +134,8 @@ class ArgosEngine:
             batch,
             target_prefix=[[prefix]] * len(batch) if prefix else None,
             beam_size=self.settings.beam,
-            max_batch_size=self.settings.max_batch_tokens,
-            batch_type="tokens",
+            max_batch_size=self.settings.sentences_per_batch(),
+            batch_type="examples",
             max_decoding_length=self.settings.max_output_tokens or max(16, 3 * max((len(t) for t in batch), default=1)),
             replace_unknowns=True,
             length_penalty=0.2,

@@ -61,6 +61,7 @@ class Article:
     head: str = ""
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "legacy encoding cp1252"
+    digest: str = ""  # sha256 of the file's bytes: lets a rerun skip an unchanged article
 
     def render(self) -> str:
         return self.head + "".join(b.lead + b.text + b.trail for b in self.blocks)
@@ -136,8 +137,11 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
         data = _read_bytes(where)
     text, codec, bom, notes = decode_bytes(data, where)
     fmt = format or _guess_format(where, text)
+    import hashlib
+
     article = Article(id=id or article_id(where if where != "-" else "stdin"), source=where,
-                      format=fmt, encoding=codec, bom=bom, notes=notes)
+                      format=fmt, encoding=codec, bom=bom, notes=notes,
+                      digest=hashlib.sha256(data).hexdigest())
     head, blocks = parse_markdown(text) if fmt == "markdown" else parse_text(text)
     article.head, article.blocks = head, blocks
     if not any(b.text.strip() for b in blocks):

@@ -214,7 +214,11 @@ def _render_translations(results) -> None:
     for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
         table.add_column(col)
     errors = []
+    unchanged = 0
     for r in results:
+        if r.skipped == "unchanged since the last run":
+            unchanged += 1
+            continue
         if r.skipped:
             errors.append(f"{r.path}: skipped {r.target} ({r.skipped})")
             continue
@@ -226,6 +230,8 @@ def _render_translations(results) -> None:
                       str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
     if table.row_count:
         _console().print(table)
+    if unchanged:
+        typer.echo(f"{unchanged} article translation(s) unchanged since the last run: nothing to do")
     for line in errors:
         typer.echo(f"localize: {line}", err=True)
 

@@ -158,3 +158,16 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             if u.state == "approved" and not u.obsolete:
                 index.add(u.source, u.target, path.name)
     return index
+
+
+def header_value(path: Path, key: str) -> str | None:
+    """One header field of a PO file, read from its first few kilobytes (no full parse)."""
+    import re
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8192).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = re.search(r'^"' + re.escape(key) + r': (.*?)\\n"$', head, re.M)
+    return m.group(1) if m else None

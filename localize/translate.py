@@ -15,7 +15,7 @@ from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
 from .markup import from_fragment, to_fragment
 from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
-from .pofile import load_memory_index, locked, read_catalog, write_catalog
+from .pofile import header_value, load_memory_index, locked, read_catalog, write_catalog
 from .segment import split_sentences
 from .settings import Settings
 
@@ -122,7 +122,8 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
-            group = paths[start:start + settings.batch_articles]
+            group = [p for p in paths[start:start + settings.batch_articles]
+                     if not _unchanged(p, targets, settings, results)]
             if pool is not None:
                 read = list(pool.map(_read_and_detect, group, [source] * len(group), chunksize=4))
             else:
@@ -152,6 +153,40 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
         if pool is not None:
             pool.shutdown()
     return results
+
+
+def _unchanged(path: str, targets: list[str], settings: Settings, results: list[TranslateResult]) -> bool:
+    """The fast path of a rerun: the file's bytes are those every target's memory was made from.
+
+    Then, unless some sentence is still untranslated, there is nothing to do (no reading, detection
+    or merging); the result says so."""
+    import hashlib
+
+    from .articles import article_id
+
+    if path == "-":
+        return False
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return False  # read_article will report it
+    ident = article_id(path)
+    pos = [po_path(settings.locales, t, ident) for t in targets]
+    if not all(header_value(po, "X-Article-SHA256") == digest and not _has_untranslated(po) for po in pos):
+        return False
+    for target, po in zip(targets, pos):
+        results.append(TranslateResult(path, ident, target, po_file=str(po),
+                                       source_lang=header_value(po, "X-Source-Language") or "",
+                                       skipped="unchanged since the last run"))
+    return True
+
+
+def _has_untranslated(po: Path) -> bool:
+    """An empty msgstr other than the header's (a text scan: much cheaper than parsing)."""
+    import re
+
+    text = po.read_text(encoding="utf-8", errors="replace")
+    return bool(re.search(r'^msgstr ""[ \t]*(?:\r?\n(?!")|\Z)', text, re.M))
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
@@ -255,6 +290,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.source_lang, catalog.target_lang = job.source_lang, job.target
         catalog.headers["X-Source-Language-Detection"] = job.detected
         catalog.headers["X-Article-Source"] = Path(job.article.source).name
+        catalog.headers["X-Article-SHA256"] = job.article.digest
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
         need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold)
         for unit in need:

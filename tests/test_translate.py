@@ -62,6 +62,7 @@ def test_rerun_does_no_machine_translation_and_changes_nothing(seed):
     before = po_for("trump-japan-rare-earths").read_bytes()
     result = translate(seed, "--to", "es", "--json")
     assert json.loads(result.stdout)["results"][0]["machine_translated"] == 0
+    assert json.loads(result.stdout)["results"][0]["skipped"] == "unchanged since the last run"
     assert po_for("trump-japan-rare-earths").read_bytes() == before
 
 

@@ -32,6 +32,7 @@ bench: setup
 	$(BIN)/python benchmarks/names_bench.py
 	$(BIN)/python benchmarks/translationese_bench.py
 	$(BIN)/python benchmarks/checks_bench.py
+	$(BIN)/python benchmarks/speed_bench.py all
 
 clean:
 	rm -rf out/ .pytest_cache .hypothesis

@@ -7,8 +7,8 @@ original text back, and encoding it with the detected encoding (and BOM) gives t
 
 Roles come from layout and shape only, never from particular words:
 
-* the *meta cluster* is the first run of date / reading-time lines near the top, together with
-  name-shaped lines touching it (the byline);
+* the *meta cluster* is the first run of date / reading-time / "By ..." lines near the top,
+  together with name-shaped lines touching it (the byline);
 * before it is the *head*: a short unpunctuated line before the title is the kicker, the first
   title-shaped line is the headline, the first sentence after it the standfirst, later ones captions;
 * after it is the *body*: sentence-shaped blocks are body paragraphs; short unpunctuated lines that
@@ -214,6 +214,11 @@ def _is_name_like(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+def _is_explicit_byline(text: str) -> bool:
+    """"By Jane Doe", "Por Marta Ferrer, Valencia": a byline even without a date beside it."""
+    return bool(re.match(r"(by|por|per|par|von|door|av)\s+\S", text.strip(), re.I)) and _is_name_like(text)
+
+
 def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
@@ -276,7 +281,7 @@ def _assign_text_roles(blocks: list[Block]) -> None:
         return
     texts = [b.text for b in blocks]
     nwords = [len(_words(t)) for t in texts]
-    is_meta = [_is_date(t) or _is_reading_time(t) for t in texts]
+    is_meta = [_is_date(t) or _is_reading_time(t) or _is_explicit_byline(t) for t in texts]
 
     # The meta cluster: the first date/reading-time run in the top part of the article.
     window = min(n, 12)

@@ -106,3 +106,22 @@ def test_folders_are_walked_skipping_readmes(tmp_path):
     paths, problems = find_articles([str(tmp_path / "w"), str(tmp_path / "missing.txt")])
     assert [p.rsplit("/", 1)[1] for p in paths] == ["a.txt", "b.md"]
     assert problems[0][0].endswith("missing.txt")
+
+
+def test_hard_wrapped_paragraphs_stay_one_block():
+    para = ("The council met on Monday evening to discuss the budget for the coming\n"
+            "year, which includes new money for schools, roads and the city's two\n"
+            "hospitals, officials said after the meeting.\n")
+    text = "Council backs budget after long debate\n\n" + para + "\n" + para
+    a = read_article("w.txt", data=text.encode())
+    assert [b.role for b in a.blocks] == ["headline", "body", "body"]
+    assert a.blocks[1].text.count("\n") == 2 and a.to_bytes() == text.encode()
+
+
+@pytest.mark.parametrize("line,role", [("By Jane Doe, Reuters", "byline"), ("Nov. 25, 2026", "date"),
+                                       ("25 de noviembre de 2026", "date"), ("2026-11-25", "date"),
+                                       ("5 min read", "reading_time")])
+def test_meta_lines_in_other_layouts(line, role):
+    text = f"A headline about the budget vote\n\n{line}\n\n" + "The council approved the budget on Monday after a long debate. " * 4 + "\n"
+    a = read_article("m.txt", data=text.encode())
+    assert a.blocks[1].role == role

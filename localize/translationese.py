@@ -343,29 +343,35 @@ _INSTITUTION = (r"company|firm|government|council|city council|ministry|party|ba
                 r"police|army|court|union|university|hospital|airline|group|board|commission|city|country")
 
 
-def _date_calques(sentences) -> list[Evidence]:
-    pattern = re.compile(rf"\b(?:the|of the) {_WEEKDAY}\b(?! (?:before|after|of|that|when|night|morning|evening))"
-                         r"|\bthe \d{1,2} of (?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December|the)\b|\bthe day \d{1,2}\b|\bthe \d{1,2}[.:]\d{2} hours\b")
+_DATE_CALQUE = re.compile(
+    rf"\b(?:the|of the) {_WEEKDAY}\b(?! (?:before|after|of|that|when|night|morning|evening))"
+    r"|\bthe \d{1,2} of (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|the)\b|\bthe day \d{1,2}\b|\bthe \d{1,2}[.:]\d{2} hours\b")
+_INANIMATE_HIS = re.compile(
+    rf"\b(?:the|a|this|its) ({_INSTITUTION})\b(?:(?![.;]|\b(?:he|him|man|who|minister|"
+    rf"president|director|leader|boss|chief|mayor|spokesman)\b).){{0,60}}?\bhis\b", re.I)
+
+
+def _per_sentence(sentences, pattern, signal: str, why, points_to: tuple[str, ...]) -> list[Evidence]:
+    """One piece of evidence per sentence where ``pattern`` matches; ``why(match)`` explains it."""
     out = []
     for block, text in sentences:
         m = pattern.search(text)
         if m:
-            out.append(Evidence("date-calque", _clip(text), f"“{m.group(0)}” renders a Romance date or time "
-                                "construction (el jueves, el 15 de marzo) word for word", block, ROMANCE))
+            out.append(Evidence(signal, _clip(text), why(m), block, points_to))
     return out
+
+
+def _date_calques(sentences) -> list[Evidence]:
+    return _per_sentence(sentences, _DATE_CALQUE, "date-calque",
+                         lambda m: f"“{m.group(0)}” renders a Romance date or time construction "
+                                   "(el jueves, el 15 de marzo) word for word", ROMANCE)
 
 
 def _inanimate_his(sentences) -> list[Evidence]:
-    pattern = re.compile(rf"\b(?:the|a|this|its) ({_INSTITUTION})\b(?:(?![.;]|\b(?:he|him|man|who|minister|"
-                         rf"president|director|leader|boss|chief|mayor|spokesman)\b).){{0,60}}?\bhis\b", re.I)
-    out = []
-    for block, text in sentences:
-        m = pattern.search(text)
-        if m:
-            out.append(Evidence("inanimate-his", _clip(text), f"“his” refers back to “{m.group(1)}”: English "
-                                "uses “its”; Romance “su” has no gender", block, ROMANCE))
-    return out
+    return _per_sentence(sentences, _INANIMATE_HIS, "inanimate-his",
+                         lambda m: f"“his” refers back to “{m.group(1)}”: English uses “its”; Romance "
+                                   "“su” has no gender", ROMANCE)
 
 
 def _foreign_words(sentences) -> list[Evidence]:

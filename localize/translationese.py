@@ -167,6 +167,8 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|as)\s+)$", re.I)
 _NOT_NAME = re.compile(r"^(Mr|Mrs|Ms|Dr|The|In|At|On|For|After|When|During|While|But|And|US|UK|EU|"
                        r"January|February|March|April|May|June|July|August|September|October|"
                        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:a|an|the|to|for|as|that|in|on|at|with|and|from|by|"
+                           r"of|into|up|out|again|back|off|over|down)\b)", re.I)
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
 
 
@@ -214,6 +216,8 @@ def _pronoun_gender(sentences: list[tuple[int, str]]) -> list[Evidence]:
         opening = mentions[0][1] if mentions and len(text[: mentions[0][0]].split()) <= 3 else None
         for m in _PRONOUN.finditer(text):
             word = m.group(1).lower()
+            if word == "him" or (word == "her" and _OBJECT_AFTER.match(text, m.end())):
+                continue  # an object pronoun points away from the sentence's subject
             before = {s for pos, s in mentions if pos < m.start()}
             if not before and _CLAUSE_START.search(text[: m.start()]) and word in ("he", "she"):
                 person = topic  # a subject pronoun opening the sentence continues the last topic
@@ -225,7 +229,8 @@ def _pronoun_gender(sentences: list[tuple[int, str]]) -> list[Evidence]:
                 gender = "male" if word in _MALE else "female"
                 genders.setdefault(person, {}).setdefault(gender, []).append((block, raw))
         if mentions:
-            topic = opening or mentions[0][1]
+            # Only a sentence about one person makes an unambiguous topic for the next one.
+            topic = mentions[0][1] if len({p for _, p in mentions}) == 1 else None
     evidence = []
     for person, g in genders.items():
         if "male" in g and "female" in g:

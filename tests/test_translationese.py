@@ -101,3 +101,9 @@ def test_function_word_profile():
               "centre. The scheme will cost £18 million and is due to start in spring, officials said. ") * 3
     assert "function-words" in signals(mt)
     assert "function-words" not in signals(native)
+
+
+def test_two_people_of_different_genders_are_not_a_slip():
+    text = ("Vladimir Putin met Angela Merkel in Berlin on Monday. She said the talks had been useful. "
+            "Putin later told reporters that he was satisfied. Merkel praised him for his candour.")
+    assert "pronoun-gender" not in signals(text)

@@ -180,10 +180,10 @@ def _guess_format(where: str, text: str) -> str:
 
 # --------------------------------------------------------------------------- plain text
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？؟۔][\"'»”’)\]」』]*\s*$")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
 _DATE = re.compile(
-    r"^\s*(?:\w+,?\s+)?(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+"
+    r"^\s*(?:\w+,?\s+)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+"
     r"(?:de\s+)?\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-,|·]?\s*\d{1,2}[:.h]\d{2}\s*\w{0,4})?\s*$",
     re.U)
 _TIME_UNIT = re.compile(r"^(min|mins|minute|minutes|minutos?|minuts?|minuten|minuti|minutter|mn)\.?$", re.I)
@@ -191,7 +191,14 @@ _PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von"
               "le", "y", "i", "e", "bin", "al", "el", "du", "des", "ter", "zu"}
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _words(text: str) -> list[str]:
+    """Words; in Chinese and Japanese, which do not space words, every two characters count as one."""
+    cjk = _CJK.findall(text)
+    if len(cjk) > len(text) * 0.3:
+        return ["".join(cjk[i:i + 2]) for i in range(0, len(cjk), 2)] + _WORD.findall(_CJK.sub(" ", text))
     return _WORD.findall(text)
 
 
@@ -297,7 +304,10 @@ def _assign_text_roles(blocks: list[Block]) -> None:
             blocks[i].role = "date" if _is_date(t) else "reading_time" if _is_reading_time(t) else "byline"
         head_end, body_start = start, end + 1
     else:
-        long_first = next((i for i in range(n) if nwords[i] >= 30), 0)
+        # No meta lines: the body starts at the first real paragraph (a long block, or a
+        # punctuated one of a dozen words or more).
+        long_first = next((i for i in range(n) if nwords[i] >= 30 or
+                           (nwords[i] >= 12 and _ends_sentence(texts[i]))), 0)
         head_end = body_start = long_first
 
     _assign_head_roles(blocks[:head_end], nwords[:head_end])

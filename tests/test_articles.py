@@ -125,3 +125,12 @@ def test_meta_lines_in_other_layouts(line, role):
     text = f"A headline about the budget vote\n\n{line}\n\n" + "The council approved the budget on Monday after a long debate. " * 4 + "\n"
     a = read_article("m.txt", data=text.encode())
     assert a.blocks[1].role == role
+
+
+def test_roles_in_languages_without_spaces_or_latin_punctuation():
+    ja = ("経済\n\n日本銀行が金利を据え置き\n\n2025年10月28日\n\n"
+          "日本銀行は28日、金融政策決定会合で短期金利を0.5％に据え置くことを決めた。植田総裁は「物価の動向を注視する」と述べた。\n")
+    assert [b.role for b in read_article("ja.txt", data=ja.encode()).blocks] == ["kicker", "headline", "date", "body"]
+    ar = ("اقتصاد\n\nالبنك المركزي يبقي أسعار الفائدة دون تغيير\n\n"
+          "قال البنك المركزي يوم الثلاثاء إنه سيبقي سعر الفائدة عند 5.5 في المئة. وأضاف المحافظ أن التضخم بدأ يتراجع ببطء.\n")
+    assert [b.role for b in read_article("ar.txt", data=ar.encode()).blocks] == ["kicker", "headline", "body"]

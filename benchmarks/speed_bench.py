@@ -199,7 +199,7 @@ def bench_argos() -> None:
     print(f"\nlocalize / best hand-written ({best[1]}): **{ours / best[0]:.2f}x**; "
           f"draft mode (beam 1) / beam 4: {draft['sentences'] / draft['seconds'] / ours:.1f}x\n")
 
-    print(f"### Per paragraph, against argos-translate-lt (`argostranslate.translate.translate`)\n")
+    print("### Per paragraph, against argos-translate-lt (`argostranslate.translate.translate`)\n")
     print("argos decodes with its own defaults (beam 4, batches of 32 tokens, no length limit: random weights "
           "run to CTranslate2's default of 256 tokens); localize with its defaults (length limit 3x the input).\n")
     print("| engine | paragraphs | sentences | seconds | sentences/s | peak RSS |\n|---|---|---|---|---|---|")
@@ -244,8 +244,6 @@ def bench_apertium() -> None:
 
 
 def _corpus(folder: Path, count: int) -> None:
-    from localize.articles import read_article
-
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted((ROOT / "benchmarks/data/native_en").glob("*.txt"))
     for n in range(count):
@@ -297,8 +295,7 @@ def bench_startup() -> None:
     heavy = subprocess.run([sys.executable, "-c", "import sys, localize.cli; print(sorted(m for m in "
                             "('ctranslate2','argostranslate','sentencepiece','langdetect','fasttext','polib',"
                             "'rapidfuzz') if m in sys.modules))"], capture_output=True, text=True).stdout.strip()
-    with tempfile.TemporaryDirectory() as d:
-        det = wall([localize, "detect", str(ROOT / "samples/valencia-metro.es.txt")], runs=3)
+    det = wall([localize, "detect", str(ROOT / "samples/valencia-metro.es.txt")], runs=3)
     print("## Start-up (median of 5 runs)\n")
     print("| | seconds |\n|---|---|")
     print(f"| `python -c pass` (interpreter alone) | {base:.3f} |")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
@@ -86,7 +85,7 @@ def main() -> None:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"\n{len(native)} native, {len(translated)} machine-translated articles")
-    print(f"| precision | recall | TP | FP | FN | TN |\n|---|---|---|---|---|---|")
+    print("| precision | recall | TP | FP | FN | TN |\n|---|---|---|---|---|---|")
     print(f"| {precision:.2f} | {recall:.2f} | {tp} | {fp} | {fn} | {tn} |")
     print("\n| signal | fires on translated | fires on native | precision |\n|---|---|---|---|")
     for s in sorted(set(fired["native"]) | set(fired["translated"])):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import BadInput
+from .names import NAME_PARTICLES
 
 # Roles whose text is translated; the others (names, dates, code, junk) are kept as they are.
 TRANSLATABLE_ROLES = frozenset(
@@ -187,8 +188,8 @@ _DATE = re.compile(
     r"(?:de\s+)?\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-,|·]?\s*\d{1,2}[:.h]\d{2}\s*\w{0,4})?\s*$",
     re.U)
 _TIME_UNIT = re.compile(r"^(min|mins|minute|minutes|minutos?|minuts?|minuten|minuti|minutter|mn)\.?$", re.I)
-_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la",
-              "le", "y", "i", "e", "bin", "al", "el", "du", "des", "ter", "zu"}
+# A byline may join two names ("Marta Ferrer i Jordi Puig") and use particles of its own.
+_BYLINE_WORDS = set(NAME_PARTICLES) | {"y", "i", "e", "el", "des"}
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -218,7 +219,7 @@ def _is_name_like(text: str) -> bool:
     words = t.replace(",", " ").split()
     if not 1 < len(words) <= 5 or re.search(r"[\d.!?:;\"«»“”]", t):
         return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    return all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
 
 
 def _is_explicit_byline(text: str) -> bool:

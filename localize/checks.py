@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .memory import Catalog, TranslationUnit
+from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, particles_pattern
 
 LEVELS = {"numbers": "error", "names": "error", "glossary": "error", "untranslated": "error",
           "repetition": "error", "truncated": "error", "quotes": "warning", "punctuation": "warning",
@@ -91,12 +92,10 @@ def check_numbers(unit: TranslationUnit) -> str | None:
 
 # --------------------------------------------------------------------------- names
 
-_NAME = re.compile(r"\b([A-Z][a-zà-ÿ'’-]+(?:\s+(?:de|da|del|van|von|der|bin|al|la|le)?\s*[A-Z][a-zà-ÿ'’-]+)+)")
-_NOT_NAME_WORD = {"The", "A", "An", "In", "On", "At", "For", "After", "When", "During", "But", "And",
-                  "Prime", "Minister", "President", "Secretary", "Mr", "Mrs", "Ms", "Dr", "US", "U.S.",
-                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                  "Friday", "Saturday", "Sunday", "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das"}
+_NAME = re.compile(rf"\b([A-Z][a-zà-ÿ'’-]+(?:\s+(?:{particles_pattern()})?\s*[A-Z][a-zà-ÿ'’-]+)+)")
+# Titles and the articles of the desk's other languages are not part of a name either.
+_NOT_NAME_WORD = NOT_NAME_WORDS | {"Prime", "Minister", "President", "Secretary", "El", "La", "Los", "Las",
+                                   "Le", "Les", "Der", "Die", "Das"}
 
 
 def _fold(text: str) -> str:
@@ -117,7 +116,7 @@ _INSTITUTION_HEADS = {
     "Island", "Islands", "River", "Sea", "Ocean", "Mountains", "Valley", "Coast", "Gulf", "Bay",
     "War", "Day", "Week", "Year", "Summit", "Conference", "Forum", "Exchange", "Market", "Center",
     "Centre", "Hall", "Tower", "Stadium", "Theatre", "Theater", "Zone", "Region", "Province", "State",
-    "States", "Kingdom", "Republic", "Union", "City", "County", "District", "Woman", "Man",
+    "States", "Kingdom", "Republic", "City", "County", "District", "Woman", "Man",
 }
 
 
@@ -129,7 +128,7 @@ def _person_names(text: str) -> list[str]:
         words = [w for w in m.group(1).split() if w not in _NOT_NAME_WORD]
         if len(words) < 2 or len(words) > 4 or words[-1] in _INSTITUTION_HEADS:
             continue
-        if any(w.endswith(("ese", "ish", "ian", "ean", "can")) for w in words):
+        if any(w.endswith(NATIONALITY_SUFFIXES) for w in words):
             continue
         names.append(" ".join(words[-2:]))
     return names
@@ -137,8 +136,7 @@ def _person_names(text: str) -> list[str]:
 
 def check_names(unit: TranslationUnit) -> str | None:
     target = _fold(unit.target)
-    missing = [n for n in _person_names(unit.source)
-               if not all(_fold(w) in target for w in n.split()[-1:])]
+    missing = [n for n in _person_names(unit.source) if _fold(n.split()[-1]) not in target]
     if missing:
         return f"{', '.join(missing)} missing from the translation"
     return None

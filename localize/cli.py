@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_BAD_INPUT, EXIT_UNDETERMINED, LocalizeError
+from .errors import EXIT_UNDETERMINED, LocalizeError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Offline translation desk for news articles: detect, translate, review, build.")

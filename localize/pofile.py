@@ -160,14 +160,16 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
     return index
 
 
-def header_value(path: Path, key: str) -> str | None:
-    """One header field of a PO file, read from its first few kilobytes (no full parse)."""
+def quick_scan(path: Path) -> tuple[dict[str, str], bool] | None:
+    """(header fields, whether some entry is untranslated) from one read of the file's text, no
+    full parse: enough for a rerun to tell that a memory is current. None when unreadable."""
     import re
 
     try:
-        with open(path, "rb") as f:
-            head = f.read(8192).decode("utf-8", "replace")
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    m = re.search(r'^"' + re.escape(key) + r': (.*?)\\n"$', head, re.M)
-    return m.group(1) if m else None
+    header = text.split("\n\n", 1)[0]
+    fields = dict(re.findall(r'^"([\w-]+): (.*?)\\n"$', header, re.M))
+    untranslated = bool(re.search(r'^msgstr ""[ \t]*(?:\r?\n(?!")|\Z)', text[len(header):], re.M))
+    return fields, untranslated

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .articles import Article, find_articles, read_article
 from .detect import ArticleLanguage, detect
 from .errors import LocalizeError
+
+if TYPE_CHECKING:
+    from .translationese import TranslationeseReport
 
 
 @dataclass
 class DetectionReport:
     article: Article
     language: ArticleLanguage
-    translationese: Optional[object] = None  # translationese.TranslationeseReport
+    translationese: Optional["TranslationeseReport"] = None
 
     def as_dict(self) -> dict:
         """The stable JSON shape documented in the README (schema localize.detect/1)."""

@@ -15,7 +15,7 @@ from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
 from .markup import from_fragment, to_fragment
 from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
-from .pofile import header_value, load_memory_index, locked, read_catalog, write_catalog
+from .pofile import load_memory_index, locked, quick_scan, read_catalog, write_catalog
 from .segment import split_sentences
 from .settings import Settings
 
@@ -172,21 +172,14 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
         return False  # read_article will report it
     ident = article_id(path)
     pos = [po_path(settings.locales, t, ident) for t in targets]
-    if not all(header_value(po, "X-Article-SHA256") == digest and not _has_untranslated(po) for po in pos):
+    scans = [quick_scan(po) for po in pos]
+    if not all(scan and scan[0].get("X-Article-SHA256") == digest and not scan[1] for scan in scans):
         return False
-    for target, po in zip(targets, pos):
+    for target, po, (fields, _) in zip(targets, pos, scans):
         results.append(TranslateResult(path, ident, target, po_file=str(po),
-                                       source_lang=header_value(po, "X-Source-Language") or "",
+                                       source_lang=fields.get("X-Source-Language", ""),
                                        skipped="unchanged since the last run"))
     return True
-
-
-def _has_untranslated(po: Path) -> bool:
-    """An empty msgstr other than the header's (a text scan: much cheaper than parsing)."""
-    import re
-
-    text = po.read_text(encoding="utf-8", errors="replace")
-    return bool(re.search(r'^msgstr ""[ \t]*(?:\r?\n(?!")|\Z)', text, re.M))
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,

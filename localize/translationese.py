@@ -34,12 +34,12 @@ Signals (English copy; other languages get the language-independent ones):
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from .articles import Article
 from .detect import ArticleLanguage, guess_language, language_name
+from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, WEEKDAY_PATTERN
 from .segment import split_sentences
 
 WEIGHTS = {
@@ -164,9 +164,6 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _CAP_RUN = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})+)\b")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself)\b", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|as)\s+)$", re.I)
-_NOT_NAME = re.compile(r"^(Mr|Mrs|Ms|Dr|The|In|At|On|For|After|When|During|While|But|And|US|UK|EU|"
-                       r"January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _OBJECT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:a|an|the|to|for|as|that|in|on|at|with|and|from|by|"
                            r"of|into|up|out|again|back|off|over|down)\b)", re.I)
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
@@ -181,12 +178,12 @@ def _people(sentences: list[tuple[int, str]]) -> tuple[dict[str, str], dict[str,
     roles: dict[str, str] = {}
     for _, text in sentences:
         for m in _CAP_RUN.finditer(text):
-            words = [w for w in m.group(1).split() if not _NOT_NAME.match(w)]
+            words = [w for w in m.group(1).split() if w not in NOT_NAME_WORDS]
             if len(words) < 2:
                 continue
             surname = words[-1]
             people.setdefault(surname, " ".join(words[-2:]))
-            title = [w for w in words[:-2] if not w.endswith(("ese", "ish", "ian", "can", "an"))]
+            title = [w for w in words[:-2] if not w.endswith(NATIONALITY_SUFFIXES)]
             if title:
                 role = " ".join(title).lower()
                 roles.setdefault(role, surname)
@@ -269,7 +266,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b)) == 1
 
 
-_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY_PATTERN
 _WEEKDAY_CALQUE = re.compile(rf"\b(this|the past|last past)\s+{_WEEKDAY}\b", re.I)
 _PERFECT = re.compile(r"\b(has|have)\s+(?:\w+ly\s+)?(\w+(?:ed|en|ght|wn|ne|un|id|ld))\b", re.I)
 _FINISHED_TIME = re.compile(rf"\b(yesterday|ago|last (?:week|month|year|night)|(?:on|this|last) {_WEEKDAY}|"

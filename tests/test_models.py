@@ -1,8 +1,6 @@
 """localize models: an index and packages served from 127.0.0.1 inside the test, malicious zips."""
 import http.server
-import io
 import json
-import shutil
 import threading
 import zipfile
 from pathlib import Path

@@ -1,6 +1,5 @@
 """Translating with Apertium into PO memory, reviewing by hand, rebuilding: end to end."""
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SAMPLES, SEED, require_apertium
+from conftest import SAMPLES, SEED, require_apertium
 from localize.cli import app
 
 runner = CliRunner()

@@ -19,6 +19,7 @@ import subprocess
 from functools import lru_cache
 
 from ..errors import EngineFailed
+from ..names import particles_pattern
 from ..protect import Masked, mask_spans, unmask
 from . import EngineOutput, Pair
 
@@ -37,7 +38,13 @@ _STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "
               "George", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
               "Jordi", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Jean", "Pierre")
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
-_NAME_RUN = re.compile(r"[^\W\d_][\w'’-]*(?:[ ](?:(?:de|da|del|van|von|bin|al|le|la)[ ])?[^\W\d_][\w'’-]*)*", re.U)
+_NAME_RUN = re.compile(rf"[^\W\d_][\w'’-]*(?:[ ](?:(?:{particles_pattern()})[ ])?[^\W\d_][\w'’-]*)*", re.U)
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _capitalised_words(text: str) -> set[str]:
+    """Capitalised words of a text, without a possessive 's (the analyser's input)."""
+    return {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text) if w[0].isupper()}
 
 
 def _iso1(code3: str) -> str:
@@ -66,12 +73,14 @@ class ApertiumEngine:
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
             # One analyser call for the whole batch; per-segment lookups then hit the cache.
-            _analyse(pair.detail, tuple(sorted({re.sub(r"['’]s$", "", w) for t in flat
-                                                for w in re.findall(r"[^\W\d_][\w'’-]*", t) if w[0].isupper()})))
-            names = self._surnames(flat, pair)
-            masked = [self._protect(s, pair, names, terms) for s in flat]
+            _analyse(pair.detail, tuple(sorted(set().union(*map(_capitalised_words, flat)))))
+            first_pass = [self._name_spans(s, pair, frozenset()) for s in flat]
+            names = self._surnames(flat, first_pass)
+            masked = [self._protect(s, pair, terms, spans if not names & _capitalised_words(s)
+                                    else self._name_spans(s, pair, names))
+                      for s, spans in zip(flat, first_pass)]
         else:
-            masked = [self._protect(s, pair, frozenset(), terms, names=False) for s in flat]
+            masked = [self._protect(s, pair, terms, []) for s in flat]
         raw = self._run_batch([m.text for m in masked], pair.detail)
         outputs = []
         for m, text in zip(masked, raw):
@@ -93,29 +102,27 @@ class ApertiumEngine:
 
     # ------------------------------------------------------------------ names
 
-    def _surnames(self, texts: list[str], pair: Pair) -> frozenset[str]:
+    @staticmethod
+    def _surnames(texts: list[str], spans_per_text: list[list[tuple[int, int]]]) -> frozenset[str]:
         """Words that follow a first name somewhere in the batch ("Donald Trump" -> "Trump"): they
         are names wherever they appear, even alone or first in a sentence."""
         names: set[str] = set()
-        for text in texts:
-            for span in self._name_spans(text, pair, frozenset()):
+        for text, spans in zip(texts, spans_per_text):
+            for span in spans:
                 words = text[span[0]:span[1]].split()
                 if len(words) > 1:
                     names.update(w for w in words[1:] if w[:1].isupper())
         return frozenset(names)
 
-    def _protect(self, text: str, pair: Pair, surnames: frozenset[str], terms: tuple = (),
-                 names: bool = True) -> Masked:
-        """Stand-ins for glossary terms (restored as the glossary says) and for names."""
+    def _protect(self, text: str, pair: Pair, terms: tuple, name_spans: list[tuple[int, int]]) -> Masked:
+        """Stand-ins for glossary terms (restored as the glossary says) and for the name spans."""
         from ..glossary import find_terms
 
         visible = re.sub(r"<[^>]*>", lambda t: " " * len(t.group(0)), text)
         glossary = find_terms(visible, list(terms))
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
-        if names:
-            spans += [sp for sp in self._name_spans(text, pair, surnames)
-                      if all(sp[1] <= s or sp[0] >= e for s, e in spans[: len(glossary)])]
+        spans += [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)]
         if not spans:
             return Masked(text, {})
         pool = [n for n in _stand_ins(pair.detail) if n not in text]
@@ -123,16 +130,15 @@ class ApertiumEngine:
 
     def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of names Apertium would mangle: see module docstring."""
-        words = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].isupper()}
+        words = _capitalised_words(text)
         if not words:
             return []
         readings = _analyse(pair.detail, tuple(sorted(words)))
         spans = []
         visible = re.sub(r"<[^>]*>|&\w+;", lambda t: " " * len(t.group(0)), text)
         for m in _NAME_RUN.finditer(visible):
-            tokens = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
-                      for t in re.finditer(r"\S+", m.group(0))]
-            run = [(pos, tok) for pos, tok in tokens]
+            run = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
+                   for t in re.finditer(r"\S+", m.group(0))]
             sentence_start = not visible[: m.start()].strip() or visible[: m.start()].rstrip()[-1:] in ".!?:\"“«—–-("
             start = None
             for k, (pos, tok) in enumerate(run):

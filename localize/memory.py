@@ -20,6 +20,11 @@ from pathlib import Path
 
 SUGGEST_INSTEAD = 90.0  # a memory match this close beats machine output
 
+# Who or what wrote a unit's current translation (contract 1, /work/contracts.md):
+# machine = engine output, memory = reused from the memory, tm = from an imported TMX,
+# person = a person wrote or approved it, source = the block was already in the target language.
+ORIGINS = ("machine", "memory", "tm", "person", "source")
+
 
 @dataclass
 class TranslationUnit:
@@ -32,6 +37,53 @@ class TranslationUnit:
     comments: list[str] = field(default_factory=list)  # the translator's own (# lines)
     previous_source: str | None = None
     obsolete: bool = False
+    # Provenance follows the text: ``origin`` says who/what wrote ``target`` ("" while there is
+    # none), ``translated_by`` names the engine (with version and settings), the person or the
+    # memory file, ``translated_on`` when. ``machine_text`` is what the engine produced, kept when a
+    # person edits so that reviewers still see it.
+    origin: str = ""
+    translated_by: str | None = None
+    translated_on: str | None = None
+    machine_text: str | None = None
+
+    @property
+    def holds_machine_text(self) -> bool:
+        """True while the target is still the machine's words (checks of machine output apply)."""
+        return bool(self.target) and self.machine_text is not None and self.target == self.machine_text
+
+    def set_machine_output(self, text: str, engine: str, when: str) -> None:
+        self.target, self.approved, self.machine_text = text, False, text
+        self.origin, self.translated_by, self.translated_on = "machine", engine, when
+
+    def set_reused(self, text: str, approved: bool, where: str, when: str, origin: str = "memory") -> None:
+        self.target, self.approved = text, approved
+        self.origin, self.translated_by, self.translated_on = origin, where, when
+        self.machine_text = None
+
+    def approve(self, target: str, reviewer: str, when: str) -> None:
+        """A person approves ``target`` (their own words or the ones shown to them)."""
+        self.target, self.approved, self.previous_source = target, True, None
+        self.origin, self.translated_by, self.translated_on = "person", reviewer, when
+        self.comments = [c for c in self.comments if not c.startswith("approved by ")]
+        self.comments.append(f"approved by {reviewer} on {when}")
+
+    def settle_provenance(self, editor: str | None, when: str | None) -> None:
+        """Make the provenance match the text after edits made elsewhere (a review, Poedit, msgattrib).
+
+        A machine or reused translation that a person approved or changed is the person's: the
+        approval comment names them, else ``editor`` (the file's Last-Translator) at ``when``."""
+        if not self.target:
+            self.origin, self.translated_by, self.translated_on = "", None, None
+            return
+        approved_by = next((c for c in reversed(self.comments) if c.startswith("approved by ")), None)
+        edited = self.origin == "machine" and self.target != self.machine_text
+        confirmed = self.approved and self.origin != "person" and (
+            self.origin == "machine" or approved_by is not None)
+        if not self.origin or edited or confirmed:
+            self.origin = "person"
+            who, _, on = (approved_by or "")[len("approved by "):].partition(" on ")
+            self.translated_by = who or editor or self.translated_by
+            self.translated_on = on or when or self.translated_on
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -153,8 +205,9 @@ def contexts_for(segments: list[SegmentRef]) -> list[str | None]:
 
 
 def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIndex | None,
-                   threshold: float = 75.0) -> list[TranslationUnit]:
-    """Bring ``catalog`` in line with the article's segments; returns the units that need MT."""
+                   threshold: float = 75.0, when: str = "") -> list[TranslationUnit]:
+    """Bring ``catalog`` in line with the article's segments; returns the units that need MT.
+    ``when`` dates the translations reused from the memory."""
     from rapidfuzz import fuzz
 
     old_live = {u.key: u for u in catalog.units if not u.obsolete}
@@ -182,23 +235,22 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
             continue
         hit = index.exact(unit.source) if index else None
         if hit:
-            unit.target, unit.approved = hit[0], True
-            unit.set_note("origin:", f"memory, approved in {hit[1]}")
+            unit.set_reused(hit[0], True, f"approved in {hit[1]}", when)
             continue
         changed = max(((fuzz.ratio(unit.source, old.source), old) for old in leaving if old.target),
                       key=lambda t: t[0], default=(0.0, None))
         if changed[1] is not None and changed[0] >= threshold:
             old = changed[1]
             leaving.remove(old)
-            unit.target, unit.approved, unit.previous_source = old.target, False, old.source
+            unit.set_reused(old.target, False, f"previous version of this sentence ({changed[0]:.0f}% similar)",
+                            old.translated_on or when)
+            unit.previous_source = old.source
             unit.comments = list(old.comments)
-            unit.set_note("origin:", f"previous version of this sentence ({changed[0]:.0f}% similar)")
             continue
         close = index.closest(unit.source, threshold) if index else None
         if close and close[3] >= SUGGEST_INSTEAD:
-            unit.target, unit.approved = close[1], False
+            unit.set_reused(close[1], False, f"memory suggestion ({close[3]:.0f}% match) from {close[2]}", when)
             unit.previous_source = close[0]
-            unit.set_note("origin:", f"memory suggestion ({close[3]:.0f}% match) from {close[2]}")
             continue
         if close:
             unit.set_note("suggestion:", f"{close[3]:.0f}% match from {close[2]}: {close[1]}")

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import BadInput
-from .memory import Catalog, MemoryIndex, TranslationUnit
+from .memory import ORIGINS, Catalog, MemoryIndex, TranslationUnit
 
 # gettext plural rules for the languages a news desk works in (from the gettext manual).
 PLURAL_FORMS = {
@@ -63,22 +63,80 @@ def read_catalog(path: Path) -> Catalog | None:
     catalog = Catalog(article_id=meta.get("Project-Id-Version", path.stem),
                       source_lang=meta.get("X-Source-Language", ""),
                       target_lang=meta.get("Language", ""), headers=meta)
+    editor = meta.get("Last-Translator") or None
+    when = meta.get("PO-Revision-Date") or None
+    # polib yields every entry, obsolete ones included, once; each becomes one unit.
     for e in po:
-        catalog.units.append(_unit(e))
-    for e in po.obsolete_entries():
-        if e not in po:
-            catalog.units.append(_unit(e))
+        catalog.units.append(_unit(e, editor, when))
     return catalog
 
 
-def _unit(e) -> TranslationUnit:
-    return TranslationUnit(
+# Provenance notes (``#.`` lines): the rendering of TranslationUnit's provenance fields.
+ORIGIN, BY, ON, MACHINE_OUTPUT = "origin:", "translated by:", "translated on:", "machine output:"
+_LEGACY_ENGINE = "engine:"  # files written before provenance fields
+
+
+def _unit(e, editor: str | None, when: str | None) -> TranslationUnit:
+    unit = TranslationUnit(
         source=e.msgid, target=e.msgstr, context=e.msgctxt,
         approved=bool(e.msgstr) and "fuzzy" not in e.flags,
         references=[f"{f}:{l}" if l else f for f, l in e.occurrences],
-        notes=[n for n in (e.comment or "").splitlines() if n],
         comments=[n for n in (e.tcomment or "").splitlines() if n],
         previous_source=e.previous_msgid, obsolete=e.obsolete)
+    notes, legacy = [], False
+    for n in (e.comment or "").splitlines():
+        if not n:
+            continue
+        if n.startswith(ORIGIN):
+            value = n[len(ORIGIN):].strip()
+            word = value.split(",")[0].split(" ")[0]
+            if value == "machine translation":  # legacy form
+                unit.origin, legacy = "machine", True
+            elif word in ORIGINS:
+                unit.origin = word
+            elif value.startswith(("previous version", "memory")):  # legacy forms
+                unit.origin, unit.translated_by = "memory", value.removeprefix("memory, ")
+        elif n.startswith(BY):
+            unit.translated_by = n[len(BY):].strip()
+        elif n.startswith(_LEGACY_ENGINE):
+            unit.translated_by = n[len(_LEGACY_ENGINE):].strip()
+        elif n.startswith(ON):
+            unit.translated_on = n[len(ON):].strip()
+        elif n.startswith(MACHINE_OUTPUT):
+            unit.machine_text = _unescape(n[len(MACHINE_OUTPUT) + 1:])
+        else:
+            notes.append(n)
+    unit.notes = notes
+    if unit.origin == "machine" and unit.machine_text is None and not unit.approved and legacy:
+        unit.machine_text = unit.target  # written before provenance fields: a fuzzy machine entry holds the engine's words
+    unit.settle_provenance(editor, when)
+    return unit
+
+
+def _provenance_notes(u: TranslationUnit) -> list[str]:
+    lines = []
+    if u.origin:
+        lines.append(f"{ORIGIN} {u.origin}")
+    if u.translated_by:
+        lines.append(f"{BY} {u.translated_by}")
+    if u.translated_on:
+        lines.append(f"{ON} {u.translated_on}")
+    if u.machine_text is not None:
+        # Written even while equal to the target: an edit made in another tool (Poedit) is then
+        # still seen as a person's, and the engine's words stay beside it.
+        lines.append(f"{MACHINE_OUTPUT} {_escape(u.machine_text)}")
+    return lines
+
+
+def _escape(text: str) -> str:
+    """One comment line holds one line: backslashes and line breaks are written as PO escapes."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    import re
+
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 
 
 def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> None:
@@ -106,9 +164,13 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
             headers[k] = v
     po.metadata = headers
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
+    stamp = now()
     for u in catalog.units:
+        u.settle_provenance(headers["Last-Translator"], stamp)
+        roles = [n for n in u.notes if n.startswith("role:")]
+        notes = roles + _provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
         entry = polib.POEntry(msgid=u.source, msgstr=u.target, msgctxt=u.context,
-                              comment="\n".join(u.notes), tcomment="\n".join(u.comments),
+                              comment="\n".join(notes), tcomment="\n".join(u.comments),
                               occurrences=[tuple(r.rsplit(":", 1)) if ":" in r else (r, "") for r in u.references],
                               obsolete=u.obsolete)
         if u.target and not u.approved:

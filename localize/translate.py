@@ -15,7 +15,7 @@ from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
 from .markup import from_fragment, to_fragment
 from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
-from .pofile import load_memory_index, locked, quick_scan, read_catalog, write_catalog
+from .pofile import load_memory_index, locked, now, quick_scan, read_catalog, write_catalog
 from .segment import split_sentences
 from .settings import Settings
 
@@ -285,18 +285,17 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.headers["X-Article-Source"] = Path(job.article.source).name
         catalog.headers["X-Article-SHA256"] = job.article.digest
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
-        need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold)
+        stamp = now()
+        need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold, stamp)
         for unit in need:
             hit = translations.get((job.route, unit.source)) if job.route else None
             if hit is None:
                 continue
-            unit.target, unit.approved = hit[0], False
-            unit.set_note("origin:", "machine translation")
-            unit.set_note("engine:", job.route.provenance())
+            unit.set_machine_output(hit[0], job.route.provenance(), stamp)
             unit.set_note("unknown:", ", ".join(hit[1]) if hit[1] else None)
             result.machine_translated += 1
         result.reused = sum(1 for u in catalog.live() if u.key not in before and u.target
-                            and (u.note("origin:") or "").startswith("memory"))
+                            and u.origin == "memory")
         if job.route:
             result.route = job.route.provenance()
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(

@@ -112,7 +112,7 @@ def test_install_from_the_index_then_translate_with_it(server, tmp_path):
     art.write_text("The council approved the budget on Monday.\n")
     result = runner.invoke(app, ["translate", str(art), "--to", "xx", "--from", "en", "--engine", "argos"])
     assert result.exit_code == 0, result.output
-    assert "engine: argos en-xx" in Path("locales/xx/LC_MESSAGES/s.po").read_text()
+    assert "translated by: argos en-xx" in Path("locales/xx/LC_MESSAGES/s.po").read_text()
 
 
 def test_a_dropped_connection_is_resumed(server, tmp_path):

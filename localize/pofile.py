@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import subprocess
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -143,7 +145,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
     """Write a catalog as a PO file, atomically (caller holds ``locked(path)`` when it read first)."""
     import polib
 
-    po = polib.POFile(wrapwidth=78)
+    po = polib.POFile(wrapwidth=0)
     headers = {
         "Project-Id-Version": catalog.article_id,
         "Report-Msgid-Bugs-To": "",
@@ -178,14 +180,51 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
             if u.previous_source and u.previous_source != u.source:
                 entry.previous_msgid = u.previous_source
         po.append(entry)
-    _atomic_write(path, str(po).encode("utf-8") + (b"" if str(po).endswith("\n") else b"\n"))
+    _atomic_write(path, canonical_po(str(po).encode("utf-8")))
+
+
+def canonical_po(data: bytes) -> bytes:
+    """The PO text as GNU ``msgcat`` writes it (its line wrapping and comment layout), so that
+    every gettext tool, Poedit included, reads and rewrites the file without unrelated diffs."""
+    try:
+        done = subprocess.run(["msgcat", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
+    except FileNotFoundError:
+        raise BadInput("GNU gettext (msgcat) is not installed", "PATH",
+                       "install gettext (apt-get install gettext)") from None
+    if done.returncode != 0:
+        first = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise BadInput(f"msgcat refused the memory ({first[0] if first else 'no message'})", "msgcat",
+                       "report this: localize wrote an invalid PO text") from None
+    return done.stdout
+
+
+MSGCAT_TIMEOUT = 120  # seconds: msgcat formats 100,000 entries in a few seconds
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename: readers see the old file or the new one.
+
+    The file keeps its mode and group (a shared desk folder stays readable); a new file gets the
+    mode the umask allows, as any editor would create it. A symlink is written through: the link
+    stays, its target changes. Temp files that a killed writer left behind are removed first."""
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_orphan_temps(path)
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            if old is not None:
+                os.fchmod(f.fileno(), stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):  # only the owner or root may change the group
+                    os.fchown(f.fileno(), -1, old.st_gid)
+            else:
+                os.fchmod(f.fileno(), 0o666 & ~_umask())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -194,6 +233,41 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_orphan_temps(path: Path) -> None:
+    """Remove ``.<name>.<pid>.*.tmp`` files whose writer process no longer exists."""
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -15,6 +15,9 @@ catalog follows ``msgmerge --previous`` and the habits of CAT tools:
 """
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +52,7 @@ class TranslationUnit:
     @property
     def holds_machine_text(self) -> bool:
         """True while the target is still the machine's words (checks of machine output apply)."""
-        return bool(self.target) and self.machine_text is not None and self.target == self.machine_text
+        return bool(self.target) and self.machine_text is not None and self.target.split() == self.machine_text.split()
 
     def set_machine_output(self, text: str, engine: str, when: str) -> None:
         self.target, self.approved, self.machine_text = text, False, text
@@ -76,7 +79,9 @@ class TranslationUnit:
             self.origin, self.translated_by, self.translated_on = "", None, None
             return
         approved_by = next((c for c in reversed(self.comments) if c.startswith("approved by ")), None)
-        edited = self.origin == "machine" and self.target != self.machine_text
+        # Compared without regard to spacing: some tools re-wrap the comment that keeps machine_text.
+        edited = self.origin == "machine" and (self.machine_text is None or
+                                               self.target.split() != self.machine_text.split())
         confirmed = self.approved and self.origin != "person" and (
             self.origin == "machine" or approved_by is not None)
         if not self.origin or edited or confirmed:
@@ -229,6 +234,7 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
         units.append(unit)
 
     leaving = list(old_live.values())
+    units_kept: list[TranslationUnit] = []
     need_mt: list[TranslationUnit] = []
     for unit in units:
         if unit.target:
@@ -242,6 +248,12 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
         if changed[1] is not None and changed[0] >= threshold:
             old = changed[1]
             leaving.remove(old)
+            if old.approved:
+                # The approved original stays in the memory (obsolete), so that when the
+                # sentence is changed back its approval comes back with it.
+                keep = copy.deepcopy(old)
+                keep.obsolete = True
+                units_kept.append(keep)
             unit.set_reused(old.target, False, f"previous version of this sentence ({changed[0]:.0f}% similar)",
                             old.translated_on or when)
             unit.previous_source = old.source
@@ -260,9 +272,25 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
         if old.target or old.approved:
             old.obsolete = True
             units.append(old)
+    units.extend(units_kept)
     units.extend(u for u in old_obsolete.values() if u.target)
     catalog.units = units
     return need_mt
+
+
+def machine_units_to_redo(catalog: Catalog, signature: str, force: bool = False) -> list[TranslationUnit]:
+    """Live machine output that the current settings would not produce: made with another engine,
+    engine version, source language, glossary or beam (its signature differs), or every piece of
+    machine output with ``force``. Approved or person-edited entries are never in it."""
+    return [u for u in catalog.live() if u.origin == "machine" and not u.approved and u.holds_machine_text
+            and (force or u.translated_by != signature)]
+
+
+def units_digest(units: list[TranslationUnit]) -> str:
+    """What a rerun must find unchanged: every entry's identity, text, state and whether it is
+    obsolete (an outside tool that obsoletes, edits or approves entries changes it)."""
+    rows = [[u.context, u.source, u.target, bool(u.approved), bool(u.obsolete)] for u in units]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def po_path(locales: Path, target: str, article_id: str) -> Path:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import BadInput
-from .memory import ORIGINS, Catalog, MemoryIndex, TranslationUnit
+from .memory import ORIGINS, Catalog, MemoryIndex, TranslationUnit, units_digest
 
 # gettext plural rules for the languages a news desk works in (from the gettext manual).
 PLURAL_FORMS = {
@@ -29,6 +29,10 @@ PLURAL_FORMS = {
 }
 DEFAULT_PLURAL = "nplurals=2; plural=(n != 1);"
 LOCK_TIMEOUT = 120
+# Header fields a rerun checks before it skips an article (translate._unchanged).
+MEMORY_DIGEST = "X-Memory-Digest"  # units_digest of the entries as localize last wrote them
+RUN_SIGNATURE = "X-Localize-Run"  # translate.run_signature of the last translate run
+SOURCE_DETECTION = "X-Source-Language-Detection"  # how the source language was found
 
 
 def now() -> str:
@@ -84,9 +88,9 @@ def _unit(e, editor: str | None, when: str | None) -> TranslationUnit:
         approved=bool(e.msgstr) and "fuzzy" not in e.flags,
         references=[f"{f}:{l}" if l else f for f, l in e.occurrences],
         comments=[n for n in (e.tcomment or "").splitlines() if n],
-        previous_source=e.previous_msgid, obsolete=e.obsolete)
+        previous_source=e.previous_msgid, obsolete=bool(e.obsolete))
     notes, legacy = [], False
-    for n in (e.comment or "").splitlines():
+    for n in _join_wrapped((e.comment or "").splitlines()):
         if not n:
             continue
         if n.startswith(ORIGIN):
@@ -113,6 +117,21 @@ def _unit(e, editor: str | None, when: str | None) -> TranslationUnit:
         unit.machine_text = unit.target  # written before provenance fields: a fuzzy machine entry holds the engine's words
     unit.settle_provenance(editor, when)
     return unit
+
+
+KNOWN_NOTES = (ORIGIN, BY, ON, MACHINE_OUTPUT, _LEGACY_ENGINE, "role:", "unknown:", "suggestion:")
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Undo the wrapping some tools (polib, translate-toolkit) apply to long ``#.`` lines: a line
+    that does not start a known note continues the machine output before it."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].startswith(MACHINE_OUTPUT) and line and not line.startswith(KNOWN_NOTES):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _provenance_notes(u: TranslationUnit) -> list[str]:
@@ -164,6 +183,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
     for k, v in catalog.headers.items():
         if k.startswith("X-") and k not in headers:
             headers[k] = v
+    headers[MEMORY_DIGEST] = units_digest(catalog.units)
     po.metadata = headers
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
     stamp = now()
@@ -294,18 +314,3 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             if u.state == "approved" and not u.obsolete:
                 index.add(u.source, u.target, path.name)
     return index
-
-
-def quick_scan(path: Path) -> tuple[dict[str, str], bool] | None:
-    """(header fields, whether some entry is untranslated) from one read of the file's text, no
-    full parse: enough for a rerun to tell that a memory is current. None when unreadable."""
-    import re
-
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    header = text.split("\n\n", 1)[0]
-    fields = dict(re.findall(r'^"([\w-]+): (.*?)\\n"$', header, re.M))
-    untranslated = bool(re.search(r'^msgstr ""[ \t]*(?:\r?\n(?!")|\Z)', text[len(header):], re.M))
-    return fields, untranslated

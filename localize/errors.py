@@ -48,3 +48,11 @@ class EngineFailed(LocalizeError):
 
 class Unreviewed(LocalizeError):
     exit_code = EXIT_UNREVIEWED
+
+
+class InvalidMemory(BadInput):
+    """A PO file that is not valid gettext (msgfmt's rules); ``line`` is where it fails (0: unknown)."""
+
+    def __init__(self, what: str, where: str | None = None, todo: str | None = None, line: int = 0):
+        self.line_number = line
+        super().__init__(what, where, todo)

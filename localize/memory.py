@@ -274,7 +274,9 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
             units.append(old)
     units.extend(units_kept)
     units.extend(u for u in old_obsolete.values() if u.target)
-    catalog.units = units
+    # Each entry exactly once: gettext refuses two entries with one key, obsolete or not.
+    seen: set = set()
+    catalog.units = [u for u in units if not (u.key in seen or seen.add(u.key))]
     return need_mt
 
 

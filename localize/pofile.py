@@ -15,7 +15,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import BadInput
+from .errors import BadInput, InvalidMemory
 from .memory import ORIGINS, Catalog, MemoryIndex, TranslationUnit, units_digest
 
 # gettext plural rules for the languages a news desk works in (from the gettext manual).
@@ -60,6 +60,7 @@ def read_catalog(path: Path) -> Catalog | None:
 
     if not path.exists():
         return None
+    validate_po(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, IOError, ValueError, UnicodeDecodeError) as exc:
@@ -80,6 +81,40 @@ def read_catalog(path: Path) -> Catalog | None:
 # Provenance notes (``#.`` lines): the rendering of TranslationUnit's provenance fields.
 ORIGIN, BY, ON, MACHINE_OUTPUT = "origin:", "translated by:", "translated on:", "machine output:"
 _LEGACY_ENGINE = "engine:"  # files written before provenance fields
+
+
+MSGFMT_TIMEOUT = 120  # seconds: msgfmt checks 100,000 entries in a few seconds
+
+
+def validate_po(path: Path) -> None:
+    """Refuse a PO file that GNU ``msgfmt -c`` refuses (unterminated or cut strings, duplicate
+    entries, bad escapes, a broken header), naming the file and the first line it fails on.
+    polib is lenient and would silently repair or drop such entries, so nothing is trusted to it
+    before this check; localize never repairs a memory by itself."""
+    import re
+
+    arg = os.path.abspath(path)
+    try:
+        done = subprocess.run(["msgfmt", "-c", "-o", os.devnull, arg], capture_output=True,
+                              timeout=MSGFMT_TIMEOUT)
+    except FileNotFoundError:
+        raise BadInput("GNU gettext (msgfmt) is not installed", "PATH",
+                       "install gettext (apt-get install gettext)") from None
+    if done.returncode == 0:
+        return
+    errors = done.stderr.decode("utf-8", "replace").splitlines()
+    for line in errors:
+        found = re.match(r"(\d+):(?:\d+:)? (.*)", line[len(arg) + 1:]) if line.startswith(arg + ":") else None
+        if found:
+            number, message = int(found.group(1)), found.group(2).strip().rstrip(".")
+            if message == "end-of-line within string":
+                number -= 1  # msgfmt counts the line break it stopped at: the open string is above
+            raise InvalidMemory(f"is not a valid PO file: {message}", f"{path}:{number}",
+                                "fix that line (msgfmt -c lists every problem); localize repairs nothing",
+                                line=number)
+    message = next((e for e in errors if e.strip()), "msgfmt refused it").removeprefix("msgfmt: ")
+    raise InvalidMemory(f"is not a valid PO file: {message}", str(path),
+                        "fix it (msgfmt -c lists every problem); localize repairs nothing")
 
 
 def _unit(e, editor: str | None, when: str | None) -> TranslationUnit:

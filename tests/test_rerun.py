@@ -116,3 +116,36 @@ def test_an_approval_comes_back_when_a_changed_sentence_is_changed_back(seed):
     back = entries()[sentence]
     assert back.msgstr == "Sanae Takaichi escenifica el inicio de un cortejo." and "fuzzy" not in back.flags
     assert canonical()
+
+
+def broken_copies(text):
+    """A memory damaged the ways files get damaged: cut mid-string, a string left open mid-file,
+    a bad escape, a duplicate entry. Each with the line msgfmt names."""
+    lines = text.split("\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith('msgstr "') and l != 'msgstr ""')
+    open_string = lines[:at] + [lines[at][:-3]] + lines[at + 1:]
+    escape = lines[:at] + [lines[at][:-1] + '\\q"'] + lines[at + 1:]
+    block = text.split("\n\n")[1]
+    cut = text[: text.index(lines[at]) + len(lines[at]) - 5]
+    return {"cut": (cut, None), "open": ("\n".join(open_string), at + 1), "escape": ("\n".join(escape), at + 1),
+            "duplicate": (text + "\n" + block + "\n", None)}
+
+
+@pytest.mark.parametrize("damage", ["cut", "open", "escape", "duplicate"])
+def test_an_invalid_memory_is_refused_by_every_command_and_left_as_it_is(seed, tmp_path, damage):
+    translate(seed, "--to", "es")
+    text, line = broken_copies(open(PO, encoding="utf-8").read())[damage]
+    with open(PO, "w", encoding="utf-8") as f:
+        f.write(text)
+    bad = open(PO, "rb").read()
+    for command in (["translate", seed, "--to", "es"], ["translate", seed, "--to", "es", "--force"],
+                    ["build", seed, "--to", "es", "-o", tmp_path / "out.txt"], ["check", seed, "--to", "es"],
+                    ["status", seed]):
+        result = runner.invoke(app, list(map(str, command)))
+        assert result.exit_code != 0, (command, result.output)
+        assert "is not a valid PO file" in result.output and "trump-japan-rare-earths.po:" in result.output
+        if line:
+            assert f"trump-japan-rare-earths.po:{line}:" in result.output
+        assert "Traceback" not in result.output
+        assert open(PO, "rb").read() == bad  # nothing repaired, nothing written
+    assert not (tmp_path / "out.txt").exists()

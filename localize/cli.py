@@ -149,6 +149,7 @@ def translate(
     data_dir: Optional[Path] = DATA_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a per-file result document."),
     force: bool = typer.Option(False, "--force", help="Translate all machine entries again (approved ones never change)."),
+    stdin_name: Optional[str] = typer.Option(None, "--id", help="Name of an article read from stdin (-): names its memory."),
 ):
     """Translate articles offline into reviewable PO memory (machine output is marked fuzzy)."""
     from .errors import EXIT_FAILED, NoEngineForPair
@@ -160,7 +161,7 @@ def translate(
     src = _languages(source)[0] if source else None
     settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles)
     with _progress(not as_json) as progress:
-        results = translate_articles(articles, targets, settings, src, progress, force=force)
+        results = translate_articles(articles, targets, settings, src, progress, force=force, stdin_name=stdin_name)
     failed = [r for r in results if r.error is not None
               and not (skip_unsupported and isinstance(r.error, NoEngineForPair))]
     if skip_unsupported:

@@ -56,3 +56,7 @@ class InvalidMemory(BadInput):
     def __init__(self, what: str, where: str | None = None, todo: str | None = None, line: int = 0):
         self.line_number = line
         super().__init__(what, where, todo)
+
+
+class ForeignMemory(BadInput):
+    """A memory file that was made for another source file than the article now given."""

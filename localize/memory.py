@@ -144,7 +144,8 @@ class SegmentRef:
 
     source: str
     role: str
-    reference: str  # "<article-id>:<block>.<sentence>" (1-based)
+    reference: str  # "<article-id>:<block>.<sentence>" (1-based): the build's key for this sentence
+    location: str = ""  # "<source file>:<line>": the PO reference (#:) a person can follow back
 
 
 class MemoryIndex:
@@ -222,13 +223,13 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
     for seg, ctx in zip(segments, contexts_for(segments)):
         key = (ctx, seg.source)
         if key in by_key:
-            by_key[key].references.append(seg.reference)
+            by_key[key].references.append(seg.location or seg.reference)
             continue
         unit = old_live.pop(key, None) or old_obsolete.pop(key, None)
         if unit is None:
             unit = TranslationUnit(seg.source, context=ctx)
         unit.obsolete = False
-        unit.references = [seg.reference]
+        unit.references = [seg.location or seg.reference]
         unit.set_note("role:", seg.role)
         by_key[key] = unit
         units.append(unit)
@@ -296,5 +297,37 @@ def units_digest(units: list[TranslationUnit]) -> str:
 
 
 def po_path(locales: Path, target: str, article_id: str) -> Path:
-    """Where an article's memory for one target language lives."""
+    """Where an article's memory for one target language lives (ids with folders nest)."""
+    from .errors import BadInput
+
+    if not article_id:
+        raise BadInput("an article read from stdin has no name for its memory", "-", "name it with --id NAME")
     return Path(locales) / target / "LC_MESSAGES" / f"{article_id}.po"
+
+
+def source_label(source: str) -> str:
+    """How a memory names the file it was made from (its X-Article-Source header)."""
+    import os
+
+    return source if source == "-" else os.path.relpath(os.path.abspath(source))
+
+
+def reference_file(source: str, article_id: str) -> str:
+    """The file part of a PO reference: the article's path, in gettext's quoting when it holds
+    spaces (U+2068 ... U+2069, as xgettext writes it), the id for stdin."""
+    name = f"stdin:{article_id}" if source == "-" else source_label(source)
+    return f"\u2068{name}\u2069" if any(c.isspace() for c in name) else name
+
+
+def made_for_another_source(headers: dict, source: str, article_id: str) -> str | None:
+    """The other source named by a memory's header, or None when it is this article's memory.
+    Headers written before paths were recorded hold only the file name, which must match."""
+    import os
+
+    recorded = headers.get("X-Article-Source")
+    if not recorded:
+        return None
+    mine = source_label(source) if source != "-" else f"stdin:{article_id}"
+    if recorded == mine or ("/" not in recorded and os.sep not in recorded and recorded == os.path.basename(source)):
+        return None
+    return recorded

@@ -195,7 +195,17 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 
 
-def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> None:
+def generator_name() -> str:
+    """``localize VERSION`` for the X-Generator header, from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"localize {version('localize')}"
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "localize"
+
+
+def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) -> None:
     """Write a catalog as a PO file, atomically (caller holds ``locked(path)`` when it read first)."""
     import polib
 
@@ -212,7 +222,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang, DEFAULT_PLURAL),
-        "X-Generator": generator,
+        "X-Generator": generator or generator_name(),
         "X-Source-Language": catalog.source_lang,
     }
     for k, v in catalog.headers.items():
@@ -336,7 +346,7 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
     folder = Path(locales) / target / "LC_MESSAGES"
     if not folder.is_dir():
         return index
-    for path in sorted(folder.glob("*.po")):
+    for path in sorted(folder.glob("**/*.po")):
         if exclude is not None and path.resolve() == exclude.resolve():
             continue
         try:
@@ -347,5 +357,5 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             continue
         for u in catalog.units:
             if u.state == "approved" and not u.obsolete:
-                index.add(u.source, u.target, path.name)
+                index.add(u.source, u.target, path.relative_to(folder).as_posix())
     return index

@@ -14,7 +14,8 @@ from .detect import detect
 from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
 from .markup import from_fragment, to_fragment
-from .memory import Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, merge_segments, po_path, units_digest
+from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
+                     po_path, source_label, units_digest)
 from .pofile import (RUN_SIGNATURE, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
                      write_catalog)
 from .segment import split_sentences
@@ -65,13 +66,22 @@ class _Job:
 
 def article_segments(article: Article, lang: str) -> list[SegmentRef]:
     """Every sentence of the article's translatable blocks, in order, with its reference."""
+    from .memory import reference_file
+
     out = []
+    where = reference_file(article.source, article.id)
+    line = 1 + article.head.count("\n")  # the line each block's text starts on, for the PO references
     for i, block in enumerate(article.blocks):
-        if not block.translatable:
-            continue
-        for j, sentence in enumerate(split_sentences(block.text, lang)):
-            if sentence.text.strip():
-                out.append(SegmentRef(sentence.text, block.role, f"{article.id}:{i + 1}.{j + 1}"))
+        line += block.lead.count("\n")
+        at = line
+        if block.translatable:
+            for j, sentence in enumerate(split_sentences(block.text, lang)):
+                if sentence.text.strip():
+                    blank_lines = sentence.text[: len(sentence.text) - len(sentence.text.lstrip())].count("\n")
+                    out.append(SegmentRef(sentence.text, block.role, f"{article.id}:{i + 1}.{j + 1}",
+                                          f"{where}:{at + blank_lines}"))
+                at += (sentence.text + sentence.gap).count("\n")
+        line += block.text.count("\n") + block.trail.count("\n")
     return out
 
 
@@ -87,12 +97,14 @@ def source_language(article: Article, given: str | None):
     return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})", language
 
 
-def _read_and_detect(path: str, source: str | None):
+def _read_and_detect(path: str, source: str | None, name: str | None = None):
     """One article read, its source language found, and whether it reads as a translation."""
     from .translationese import assess
 
     try:
-        article = read_article(path)
+        if path == "-" and not name:  # refused before stdin is read: its memory would have no name
+            raise BadInput("an article read from stdin has no name for its memory", "-", "name it with --id NAME")
+        article = read_article(path, id=name if path == "-" else None)
         lang, how, language = source_language(article, source)
         reads_as = None
         if language is not None:
@@ -106,7 +118,7 @@ def _read_and_detect(path: str, source: str | None):
 
 def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
                        source: str | None = None, progress: Progress | None = None,
-                       force: bool = False) -> list[TranslateResult]:
+                       force: bool = False, stdin_name: str | None = None) -> list[TranslateResult]:
     """Translate articles (files, folders, globs) into each target language's PO memory.
 
     Articles go in groups of ``settings.batch_articles``: each group is read, planned, machine-
@@ -131,9 +143,10 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
             group = [p for p in paths[start:start + settings.batch_articles]
                      if force or not _unchanged(p, targets, settings, results, source)]
             if pool is not None:
-                read = list(pool.map(_read_and_detect, group, [source] * len(group), chunksize=4))
+                read = list(pool.map(_read_and_detect, group, [source] * len(group), [stdin_name] * len(group),
+                                     chunksize=4))
             else:
-                read = [_read_and_detect(p, source) for p in group]
+                read = [_read_and_detect(p, source, stdin_name) for p in group]
             jobs: list[_Job] = []
             for path, (article, lang, how, reads_as, error) in zip(group, read):
                 done += 1
@@ -258,7 +271,9 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
         result.po_file = str(po)
         job = _Job(article, lang, how, target, po, segments, result, force=force)
         try:
-            catalog = read_catalog(po) or Catalog(article.id, lang, target)
+            catalog = read_catalog(po)
+            _refuse_foreign(catalog, article, po)
+            catalog = catalog or Catalog(article.id, lang, target)
             key = (lang, target)
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
@@ -273,6 +288,16 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             continue
         jobs.append(job)
     return jobs
+
+
+def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None:
+    """Never merge an article into a memory made for another file (its approvals would go obsolete)."""
+    from .errors import ForeignMemory
+
+    other = made_for_another_source(catalog.headers, article.source, article.id) if catalog else None
+    if other:
+        raise ForeignMemory(f"this memory was made for {other}, not for {source_label(article.source)}", str(po),
+                            "rename one of the articles (the memory is named after the file), or move the memory away")
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):
@@ -335,13 +360,15 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
     result = job.result
     with locked(job.po):
         existing = read_catalog(job.po)
+        _refuse_foreign(existing, job.article, job.po)
         catalog = existing or Catalog(job.article.id, job.source_lang, job.target)
         snapshot = (copy.deepcopy(catalog.units), dict(catalog.headers)) if existing else None
         catalog.source_lang, catalog.target_lang = job.source_lang, job.target
         catalog.headers[SOURCE_DETECTION] = job.detected
         if job.signature:
             catalog.headers[RUN_SIGNATURE] = job.signature
-        catalog.headers["X-Article-Source"] = Path(job.article.source).name
+        catalog.headers["X-Article-Source"] = (source_label(job.article.source) if job.article.source != "-"
+                                               else f"stdin:{job.article.id}")
         catalog.headers["X-Article-SHA256"] = job.article.digest
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
         stamp = now()

@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,19 +40,73 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
 
+LOCK_POLL = 0.05  # seconds between attempts while another process holds a memory's lock
+
+
 @contextlib.contextmanager
-def locked(path: Path):
-    """Hold the memory lock of one PO file (other localize processes wait)."""
+def locked(path: Path, timeout: float = LOCK_TIMEOUT):
+    """Hold the memory lock of one PO file (other localize processes wait).
+
+    The lock is an advisory lock (flock) on the hidden file ``.<name>.po.lock``, which records the
+    owner's process id. The system frees it the moment its owner exits, however it exits, so a
+    lock whose owner is gone is never stale: the next process simply takes it. The lock file is
+    never deleted (deleting it would let two writers in at once), and a lock taken on a file that
+    someone deleted meanwhile is given up and taken again on the real one."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: filelock's portable lock
+        yield from _filelock(path, timeout)
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock_path = Path(path).parent / f".{Path(path).name}.lock"
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = _lock_owner(fd)
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise BadInput(f"the memory is locked by localize process {owner or '?'}, busy for over {timeout:g}s",
+                               str(path), "wait for it to finish, or stop that process; the lock frees itself "
+                               "when its process ends") from None
+            time.sleep(LOCK_POLL)
+            continue
+        try:
+            current = os.stat(lock_path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if not current:
+            os.close(fd)
+            continue
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        break
+    try:
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _lock_owner(fd: int) -> str:
+    try:
+        return os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _filelock(path: Path, timeout: float):
     from filelock import FileLock, Timeout
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(Path(path).parent / f".{Path(path).name}.lock"), timeout=timeout)
     try:
         with lock:
             yield
     except Timeout:
-        raise BadInput(f"the memory is locked by another localize process for over {LOCK_TIMEOUT}s",
-                       str(path), "wait for it to finish, or remove the .lock file if it crashed") from None
+        raise BadInput(f"the memory is locked by another localize process, busy for over {timeout:g}s",
+                       str(path), "wait for it to finish, or stop that process") from None
 
 
 def read_catalog(path: Path) -> Catalog | None:

@@ -104,13 +104,17 @@ def test_an_approved_translation_is_never_replaced_by_machine_output_or_a_sugges
     assert need == [] and catalog.units[0].target == "El pleno se reunió." and catalog.units[0].approved
 
 
-def test_end_to_end_an_approved_entry_survives_force_and_other_settings(tmp_path):
+def test_machine_words_a_person_approved_are_not_redone_by_force_or_other_settings():
     from localize.memory import machine_units_to_redo
 
-    approved = unit("The council met.", "El pleno se reunió.", True)
-    approved.origin, approved.machine_text, approved.translated_by = "machine", "El consejo", "other engine"
-    catalog = Catalog("a", "en", "es", [approved])
-    assert machine_units_to_redo(catalog, "this engine", force=True) == []
+    approved = TranslationUnit("The council met.")
+    approved.set_machine_output("El consejo se reunió.", "other engine", "2026-01-02 10:00+0000")
+    approved.approved = True  # approved as the machine wrote it, e.g. in Poedit
+    fuzzy = TranslationUnit("Rain is expected.")
+    fuzzy.set_machine_output("Se espera lluvia.", "other engine", "2026-01-02 10:00+0000")
+    catalog = Catalog("a", "en", "es", [approved, fuzzy])
+    assert machine_units_to_redo(catalog, "this engine") == [fuzzy]
+    assert machine_units_to_redo(catalog, "other engine", force=True) == [fuzzy]
 
 
 def test_memory_suggestions_reuse_approved_work_exactly_and_closely():

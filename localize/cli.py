@@ -513,15 +513,15 @@ def models_install(
 @models_app.command("remove")
 @_guarded
 def models_remove(
-    source: str = typer.Argument(..., help="Source language."),
-    target: str = typer.Argument(..., help="Target language."),
+    source: str = typer.Argument(..., help="Source language, or a package folder name (models list)."),
+    target: Optional[str] = typer.Argument(None, help="Target language."),
     data_dir: Optional[Path] = DATA_OPT,
 ):
-    """Remove an installed Argos package."""
+    """Remove an installed Argos package (FROM TO, or the folder name models list shows)."""
     from .models import remove
 
     folder = remove(source, target, _settings(data_dir, Path("locales")))
-    typer.echo(f"removed {source}-{target} ({folder})")
+    typer.echo(f"removed {folder.name} ({folder})")
 
 
 class _download_bar:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import stat
 import tempfile
@@ -31,6 +32,32 @@ Progress = Callable[[int, Optional[int]], None]  # (bytes so far, total or None)
 
 class DownloadFailed(LocalizeError):
     exit_code = 1
+
+
+# A package's language codes become folder names, so they must be language codes and nothing
+# else: ISO 639 letters, optionally one BCP-47/gettext subtag (pt_BR, zh-Hant). No "/", "." or
+# anything that could walk out of the packages folder.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
+
+
+def check_language_code(value, what: str, where: str) -> str:
+    """``value`` if it is a language code string, else ModelInvalid (never a path, list or number)."""
+    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+        raise ModelInvalid(f"{what} {value!r} is not a language code", where, "refusing the package")
+    return value
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when ``path`` (resolved, symlinks followed) is ``root`` or lies under it."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _child_of(root: Path, name: str, where: str) -> Path:
+    """``root / name``, proven to be a direct child of ``root`` before anything moves or is deleted."""
+    path = root / name
+    if path.resolve().parent != root.resolve() or not inside(root, path):
+        raise ModelInvalid(f"the package folder name {name!r} leaves {root}", where, "refusing the package")
+    return path
 
 
 @dataclass
@@ -232,6 +259,8 @@ def validate_package(folder: Path, where: str, want: tuple[str, str] | None = No
     from .engines.argos import read_metadata
 
     meta = read_metadata(folder)
+    check_language_code(meta.get("from_code"), "from_code", where)
+    check_language_code(meta.get("to_code"), "to_code", where)
     if want and (meta["from_code"], meta["to_code"]) != want:
         raise ModelInvalid(f"is a {meta['from_code']}-{meta['to_code']} package, not {want[0]}-{want[1]}",
                            where, "install the package for the pair you asked for")
@@ -271,9 +300,11 @@ def install_archive(archive: Path, settings, want: tuple[str, str] | None = None
         _safe_extract(archive, staging, max_unpacked)
         root = _package_root(staging, str(archive))
         meta = validate_package(root, str(archive), want)
-        final = packages / f"translate-{meta['from_code']}_{meta['to_code']}"
-        if final.exists():
-            backup = packages / f".old-{final.name}-{int(time.time() * 1000)}"
+        final = _child_of(packages, f"translate-{meta['from_code']}_{meta['to_code']}", str(archive))
+        if final.exists() or final.is_symlink():
+            if final.is_symlink() or not final.is_dir():
+                raise ModelInvalid(f"{final} is not a package folder", str(archive), "remove it by hand first")
+            backup = _child_of(packages, f".old-{final.name}-{int(time.time() * 1000)}", str(archive))
             final.rename(backup)
         root.rename(final)
         done = True
@@ -349,15 +380,26 @@ def _find(entries: list[IndexEntry], source: str, target: str) -> IndexEntry | N
     return max(found, key=key)
 
 
-def remove(source: str, target: str, settings) -> Path:
-    """Remove the installed package of a pair."""
+def remove(source: str, target: str | None, settings) -> Path:
+    """Remove the installed package of a pair (``source``, ``target``), or the package folder named
+    ``source`` (as ``models list`` shows it) when ``target`` is None: a folder whose metadata is
+    broken can be removed too."""
     from .engines.argos import installed_packages
 
-    for folder, meta in installed_packages(settings):
-        if (meta["from_code"], meta["to_code"]) == (source, target):
-            trash = folder.with_name(f".removing-{folder.name}")
-            folder.rename(trash)  # atomic: the package disappears at once
-            shutil.rmtree(trash, ignore_errors=True)
-            return folder
-    raise BadInput(f"no Argos package for {source}-{target} is installed", str(settings.argos_packages_dir),
-                   "see localize models list")
+    packages = settings.argos_packages_dir
+    found: Path | None = None
+    if target is None:
+        if packages.is_dir():
+            found = next((d for d in packages.iterdir() if d.name == source and not d.name.startswith(".")
+                          and d.is_dir() and not d.is_symlink()), None)
+    else:
+        found = next((folder for folder, meta in installed_packages(settings)
+                      if (meta["from_code"], meta["to_code"]) == (source, target)), None)
+    if found is None:
+        what = source if target is None else f"{source}-{target}"
+        raise BadInput(f"no Argos package for {what} is installed", str(packages), "see localize models list")
+    folder = _child_of(packages, found.name, str(found))
+    trash = _child_of(packages, f".removing-{folder.name}", str(folder))
+    folder.rename(trash)  # atomic: the package disappears at once
+    shutil.rmtree(trash, ignore_errors=True)
+    return folder

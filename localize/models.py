@@ -15,6 +15,7 @@ import shutil
 import stat
 import tempfile
 import time
+import zlib
 import urllib.error
 import urllib.request
 import zipfile
@@ -211,8 +212,12 @@ def _safe_extract(archive: Path, into: Path, max_unpacked: int) -> None:
             raise ModelInvalid(f"has {len(infos)} entries (limit {MAX_ENTRIES})", str(archive), "refusing it")
         total = 0
         root = into.resolve()
+        names: set[str] = set()
         for info in infos:
             name = info.filename
+            if name.rstrip("/") in names:  # which copy wins would depend on the unpacker
+                raise ModelInvalid(f"has two entries named {name}", str(archive), "refusing it")
+            names.add(name.rstrip("/"))
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise ModelInvalid(f"contains a symbolic link ({name})", str(archive), "refusing it")
@@ -226,23 +231,30 @@ def _safe_extract(archive: Path, into: Path, max_unpacked: int) -> None:
             if total > max_unpacked:
                 raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
                                    str(archive), "refusing it")
-        written = 0
-        for info in infos:
-            target = into / info.filename
-            if info.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, open(target, "wb") as dst:
-                while True:
-                    block = src.read(1 << 20)
-                    if not block:
-                        break
-                    written += len(block)
-                    if written > max_unpacked:  # sizes in the header can lie
-                        raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
-                                           str(archive), "refusing it")
-                    dst.write(block)
+        try:
+            _extract_entries(zf, infos, into, max_unpacked, archive)
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:  # bad CRC, truncated
+            raise ModelInvalid(f"is corrupt ({exc})", str(archive), "download the package again") from None
+
+
+def _extract_entries(zf: zipfile.ZipFile, infos, into: Path, max_unpacked: int, archive: Path) -> None:
+    written = 0
+    for info in infos:
+        target = into / info.filename
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zf.open(info) as src, open(target, "wb") as dst:
+            while True:
+                block = src.read(1 << 20)
+                if not block:
+                    break
+                written += len(block)
+                if written > max_unpacked:  # sizes in the header can lie
+                    raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
+                                       str(archive), "refusing it")
+                dst.write(block)
 
 
 def _package_root(unpacked: Path, where: str) -> Path:

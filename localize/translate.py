@@ -152,7 +152,23 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     finally:
         if pool is not None:
             pool.shutdown()
-    return results
+    return _completed(results, [p for p, _ in problems] + paths, targets)
+
+
+def _completed(results: list[TranslateResult], order: list[str], targets: list[str]) -> list[TranslateResult]:
+    """Results in input order (files as named or found, then target languages as given), each with
+    its memory's full counts, also for articles skipped as unchanged."""
+    for r in results:
+        if not r.counts and r.error is None and r.po_file:
+            try:
+                catalog = read_catalog(Path(r.po_file))
+            except LocalizeError:
+                catalog = None
+            if catalog is not None:
+                r.counts = catalog.counts()
+    rank = {p: i for i, p in enumerate(order)}
+    lang_rank = {t: i for i, t in enumerate(targets)}
+    return sorted(results, key=lambda r: (rank.get(r.path, len(rank)), lang_rank.get(r.target, -1)))
 
 
 def _unchanged(path: str, targets: list[str], settings: Settings, results: list[TranslateResult]) -> bool:

@@ -28,6 +28,18 @@ from .errors import BadInput, LocalizeError, ModelInvalid
 MAX_UNPACKED = 4 * 1024**3  # a real Argos model is 100-400 MB unpacked
 MAX_ENTRIES = 10_000
 CHUNK = 1 << 16
+# Argos's whole index is about 100 KB; 16 MiB leaves room for growth and refuses a hostile server
+# that would otherwise be read into memory.
+MAX_INDEX_BYTES = 16 * 2**20
+# A download must make progress: at least STALL_MIN_BYTES in every STALL_WINDOW_S seconds (a
+# server trickling a byte every few seconds is cut off), and no attempt lasts over
+# MAX_DOWNLOAD_S (an Argos model of 400 MB needs ~1 h at 1 Mbit/s). The partial file is kept
+# for the next attempt or run to resume.
+STALL_WINDOW_S = 60.0
+STALL_MIN_BYTES = 16 * 1024
+MAX_DOWNLOAD_S = 3 * 3600.0
+INDEX_TIMEOUT_S = 30.0  # the whole index, every byte of it
+URL_SCHEMES = ("http://", "https://")
 Progress = Callable[[int, Optional[int]], None]  # (bytes so far, total or None)
 
 
@@ -104,29 +116,69 @@ def default_index_url(settings) -> str:
 
 # --------------------------------------------------------------------------- index
 
-def _cache_path(settings) -> Path:
-    return Path(settings.data_dir) / "index.json"
+def _cache_path(settings, url: str) -> Path:
+    """One cache per index URL, so that an install with another --index never uses this one."""
+    return Path(settings.data_dir) / f"index-{hashlib.sha256(url.encode()).hexdigest()[:16]}.json"
+
+
+def check_url(url: str) -> str:
+    """Only http(s): a file://, ftp:// or data: link in an index must not read local files."""
+    if not url.lower().startswith(URL_SCHEMES):
+        raise BadInput("only http:// and https:// links are downloaded", url, "check the URL or the index")
+    return url
+
+
+def _read_limited(resp, limit: int, deadline_s: float, url: str) -> bytes:
+    """The response body, refused when it exceeds ``limit`` bytes or takes over ``deadline_s``."""
+    length = resp.headers.get("Content-Length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise DownloadFailed(f"the response is {int(length)} bytes (limit {limit})", url,
+                             "check --index")
+    start, parts, size = time.monotonic(), [], 0
+    while True:
+        chunk = resp.read1(CHUNK)
+        if not chunk:
+            return b"".join(parts)
+        size += len(chunk)
+        if size > limit:
+            raise DownloadFailed(f"the response is over the limit of {limit} bytes", url, "check --index")
+        if time.monotonic() - start > deadline_s:
+            raise DownloadFailed(f"the server sent {size} bytes in {deadline_s:.0f} s", url,
+                                 "try again later or use another --index")
+        parts.append(chunk)
 
 
 def fetch_index(settings, url: str | None = None, timeout: float = 20.0) -> IndexInfo:
     """The package index: fresh from ``url`` when reachable, else the cached copy (with its age)."""
     from .pofile import write_bytes_atomic
 
-    url = url or default_index_url(settings)
-    cache = _cache_path(settings)
+    url = check_url(url or default_index_url(settings))
+    cache = _cache_path(settings, url)
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
-            raw = resp.read()
+        with urllib.request.urlopen(url, timeout=min(timeout, INDEX_TIMEOUT_S)) as resp:
+            raw = _read_limited(resp, MAX_INDEX_BYTES, INDEX_TIMEOUT_S, url)
         data = json.loads(raw)
+        entries = _parse_index(data, url)  # before caching: a bad answer never replaces a good cache
         write_bytes_atomic(cache, json.dumps({"url": url, "fetched_at": time.time(), "index": data}).encode())
-        return IndexInfo(_parse_index(data, url), url, time.time(), False)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        if cache.exists():
-            cached = json.loads(cache.read_text(encoding="utf-8"))
-            return IndexInfo(_parse_index(cached["index"], url), cached.get("url", url),
-                             float(cached.get("fetched_at", 0)), True)
-        raise DownloadFailed(f"cannot read the package index ({exc})", url,
+        return IndexInfo(entries, url, time.time(), False)
+    except (urllib.error.URLError, OSError, ValueError, LocalizeError) as exc:
+        cached = _read_cache(cache, url)
+        if cached is not None:
+            return IndexInfo(_parse_index(cached["index"], url), url, float(cached.get("fetched_at", 0)), True)
+        reason = exc.what if isinstance(exc, LocalizeError) else str(exc)
+        raise DownloadFailed(f"cannot read the package index ({reason})", url,
                              "check the network or --index URL; on an offline machine install from a file") from None
+
+
+def _read_cache(cache: Path, url: str) -> dict | None:
+    """The cached copy of this URL's index, if there is a readable one made from this very URL."""
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(cached, dict) or cached.get("url") != url or not isinstance(cached.get("index"), list):
+        return None
+    return cached
 
 
 def _parse_index(data, url: str) -> list[IndexEntry]:
@@ -149,32 +201,45 @@ def _parse_index(data, url: str) -> list[IndexEntry]:
 
 def download(url: str, dest: Path, progress: Progress | None = None, retries: int = 5,
              timeout: float = 30.0) -> Path:
-    """Download to ``dest`` (atomically), resuming with Range requests after a dropped connection."""
-    part = dest.with_name(dest.name + ".part")
+    """Download to ``dest`` (atomically), resuming with Range requests after a dropped connection,
+    a stall or a previous run (the ``.part`` file is kept until the download completes)."""
+    check_url(url)
+    # Named for the URL too, so that a partial file is only ever resumed from where it came from.
+    part = dest.with_name(f"{dest.name}.{hashlib.sha256(url.encode()).hexdigest()[:12]}.part")
     part.parent.mkdir(parents=True, exist_ok=True)
-    part.unlink(missing_ok=True)
     total: int | None = None
     attempt = 0
+    started = time.monotonic()
     while True:
         have = part.stat().st_size if part.exists() else 0
         req = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
+            with urllib.request.urlopen(req, timeout=min(timeout, STALL_WINDOW_S)) as resp:
                 if have and resp.status != 206:  # the server ignored Range: start again
                     have = 0
                     part.unlink(missing_ok=True)
                 length = resp.headers.get("Content-Length")
                 if length is not None:
                     total = have + int(length)
+                window_start, window_bytes = time.monotonic(), 0
                 with open(part, "ab") as f:
                     while True:
-                        chunk = resp.read(CHUNK)
+                        chunk = resp.read1(CHUNK)
                         if not chunk:
                             break
                         f.write(chunk)
                         have += len(chunk)
+                        window_bytes += len(chunk)
                         if progress:
                             progress(have, total)
+                        now_ = time.monotonic()
+                        if now_ - started > MAX_DOWNLOAD_S:
+                            raise DownloadFailed(f"took over {MAX_DOWNLOAD_S:.0f} s ({have} bytes so far, kept)",
+                                                 url, "run the command again to resume")
+                        if now_ - window_start >= STALL_WINDOW_S:
+                            if window_bytes < STALL_MIN_BYTES:
+                                raise TimeoutError(f"only {window_bytes} bytes in {STALL_WINDOW_S:.0f} s")
+                            window_start, window_bytes = now_, 0
             if total is not None and have < total:
                 raise urllib.error.URLError(f"connection closed after {have} of {total} bytes")
             part.replace(dest)
@@ -183,11 +248,13 @@ def download(url: str, dest: Path, progress: Progress | None = None, retries: in
             if isinstance(exc, urllib.error.HTTPError) and exc.code in (404, 403, 410):
                 part.unlink(missing_ok=True)
                 raise DownloadFailed(f"the server answered {exc.code}", url, "check the URL or the index") from None
-            attempt += 1
-            if attempt > retries:
+            if isinstance(exc, urllib.error.HTTPError) and exc.code == 416:  # our .part is stale
                 part.unlink(missing_ok=True)
-                raise DownloadFailed(f"download failed after {retries} retries ({exc})", url,
-                                     "try again later") from None
+            attempt += 1
+            if attempt > retries or time.monotonic() - started > MAX_DOWNLOAD_S:
+                raise DownloadFailed(f"download failed after {attempt - 1} retries ({exc}); "
+                                     f"{part.stat().st_size if part.exists() else 0} bytes kept", url,
+                                     "run the command again to resume") from None
             time.sleep(min(2.0, 0.2 * attempt))
 
 

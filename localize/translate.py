@@ -116,9 +116,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     single = len(paths) == 1 and len(targets) == 1
     pool = None
     if settings.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from .workers import worker_pool
 
-        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+        pool = worker_pool(settings.jobs)  # workers die with this process (kill -9 included)
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):

@@ -4,7 +4,7 @@ one-regular-expression-search-per-row matcher, same glossary, same sentences, sa
     python benchmarks/glossary_bench.py [--gum DIR] [--rows 100000] [--sentences 15]
 
 Data: Universal Dependencies English GUM (https://github.com/UniversalDependencies/UD_English-GUM,
-annotations CC BY 4.0; texts under their own open licences; not copied here). ``--gum`` is a git
+licence CC BY-NC-SA 4.0, texts under their sources' licences; not copied here). ``--gum`` is a git
 directory of that repository as the `fetch` tool brings it (default:
 /work/.mirror/UniversalDependencies+UD_English-GUM/repo). The glossary: the distinct word 1- to 5-grams
 of en_gum-ud-test.conllu and of the rest of en_gum-ud-dev.conllu (the train file is too large for

@@ -98,9 +98,8 @@ def as_localize_error(exc: BaseException) -> LocalizeError:
         return LocalizeError("out of memory", None, "give smaller inputs or fewer --jobs")
     if isinstance(exc, OSError):
         name = errno.errorcode.get(exc.errno or 0, "")
-        where = exc.filename if exc.filename is not None else None
-        if exc.filename2 is not None:
-            where = f"{exc.filename} -> {exc.filename2}"
+        # A rename names (temporary file, destination): the destination is the path the user gave.
+        where = exc.filename2 if exc.filename2 is not None else exc.filename
         what = exc.strerror or str(exc) or type(exc).__name__
         return LocalizeError(what[0].lower() + what[1:], str(where) if where is not None else None,
                              _OS_ADVICE.get(name, "check the path and try again"))

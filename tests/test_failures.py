@@ -179,3 +179,10 @@ def test_json_results_are_in_input_order_with_full_counts_and_the_gate_lists_unr
     assert result.exit_code == 6
     built = json.loads(result.stdout)["results"][0]
     assert built["ok"] is False and len(built["unreviewed"]) == 2 and "not approved" in built["error"]
+
+
+def test_a_rename_failure_names_the_destination_not_the_temporary_file():
+    from localize.errors import as_localize_error
+
+    error = as_localize_error(IsADirectoryError(21, "Is a directory", "/x/.out.tmp", None, "out"))
+    assert error.line() == "out: is a directory (that is a folder: give a file path)"

@@ -152,12 +152,32 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     finally:
         if pool is not None:
             pool.shutdown()
-    return _completed(results, [p for p, _ in problems] + paths, targets)
+    return _completed(results, _input_order(inputs, [p for p, _ in problems] + paths), targets)
+
+
+def _input_order(inputs: list[str], paths: list[str]) -> list[str]:
+    """``paths`` ordered by the argument that named them (a file, a folder holding it, a glob),
+    then as found: missing files and bad folders keep their place among the arguments."""
+    from fnmatch import fnmatch
+
+    def argument(path: str) -> int:
+        for i, item in enumerate(inputs):
+            if path == item or fnmatch(path, item):
+                return i
+            try:
+                if path != "-" and item != "-" and Path(path).is_relative_to(Path(item)):
+                    return i
+            except ValueError:
+                continue
+        return len(inputs)
+
+    found = {p: n for n, p in enumerate(paths)}
+    return sorted(paths, key=lambda p: (argument(p), found[p]))
 
 
 def _completed(results: list[TranslateResult], order: list[str], targets: list[str]) -> list[TranslateResult]:
-    """Results in input order (files as named or found, then target languages as given), each with
-    its memory's full counts, also for articles skipped as unchanged."""
+    """Results in ``order`` (then target languages as given), each with its memory's full counts,
+    also for articles skipped as unchanged."""
     for r in results:
         if not r.counts and r.error is None and r.po_file:
             try:

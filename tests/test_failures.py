@@ -186,3 +186,11 @@ def test_a_rename_failure_names_the_destination_not_the_temporary_file():
 
     error = as_localize_error(IsADirectoryError(21, "Is a directory", "/x/.out.tmp", None, "out"))
     assert error.line() == "out: is a directory (that is a folder: give a file path)"
+
+
+def test_translate_results_follow_the_arguments_even_for_missing_files(tmp_path):
+    good = tmp_path / "good.en.txt"
+    good.write_text(ARTICLE)
+    args = ["translate", str(good), str(tmp_path / "missing.en.txt"), str(SEED), "--to", "en", "--json"]
+    doc = json.loads(runner.invoke(app, args).stdout)
+    assert [r["path"] for r in doc["results"]] == [str(good), str(tmp_path / "missing.en.txt"), str(SEED)]

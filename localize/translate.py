@@ -134,9 +134,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     single = len(paths) == 1 and len(targets) == 1
     pool = None
     if settings.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from .workers import worker_pool
 
-        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+        pool = worker_pool(settings.jobs)  # workers die with this process (kill -9 included)
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
@@ -171,7 +171,43 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     finally:
         if pool is not None:
             pool.shutdown()
-    return results
+    return _completed(results, _input_order(inputs, [p for p, _ in problems] + paths), targets)
+
+
+def _input_order(inputs: list[str], paths: list[str]) -> list[str]:
+    """``paths`` ordered by the argument that named them (a file, a folder holding it, a glob),
+    then as found: missing files and bad folders keep their place among the arguments."""
+    from fnmatch import fnmatch
+
+    def argument(path: str) -> int:
+        for i, item in enumerate(inputs):
+            if path == item or fnmatch(path, item):
+                return i
+            try:
+                if path != "-" and item != "-" and Path(path).is_relative_to(Path(item)):
+                    return i
+            except ValueError:
+                continue
+        return len(inputs)
+
+    found = {p: n for n, p in enumerate(paths)}
+    return sorted(paths, key=lambda p: (argument(p), found[p]))
+
+
+def _completed(results: list[TranslateResult], order: list[str], targets: list[str]) -> list[TranslateResult]:
+    """Results in ``order`` (then target languages as given), each with its memory's full counts,
+    also for articles skipped as unchanged."""
+    for r in results:
+        if not r.counts and r.error is None and r.po_file:
+            try:
+                catalog = read_catalog(Path(r.po_file))
+            except LocalizeError:
+                catalog = None
+            if catalog is not None:
+                r.counts = catalog.counts()
+    rank = {p: i for i, p in enumerate(order)}
+    lang_rank = {t: i for i, t in enumerate(targets)}
+    return sorted(results, key=lambda r: (rank.get(r.path, len(rank)), lang_rank.get(r.target, -1)))
 
 
 def run_signature(route: Route, settings: Settings, locales_terms: tuple) -> str:

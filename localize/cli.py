@@ -116,11 +116,13 @@ def _settings(data_dir: Optional[Path], locales: Path, **kw):
 
 
 def _languages(value: str) -> list[str]:
-    langs = [v.strip().lower() for v in value.split(",") if v.strip()]
-    for code in langs:
-        if not code.isalpha() or not 2 <= len(code) <= 3:
-            raise typer.BadParameter(f"'{code}' is not a language code (use ISO 639-1, e.g. es, ca, fr)")
-    return langs
+    from .errors import BadInput
+    from .languages import language_code
+
+    try:  # gettext names (ca@valencia, pt_BR) are what PO folders and engines' pairs use
+        return [language_code(v) for v in value.split(",") if v.strip()]
+    except BadInput as error:
+        raise typer.BadParameter(error.line()) from None
 
 
 LOCALES_OPT = typer.Option(Path("locales"), "--locales", help="Folder of the PO translation memory.")

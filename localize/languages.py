@@ -90,3 +90,9 @@ def same_language(a: str, b: str) -> bool:
         return parse_language(a).base == parse_language(b).base
     except BadInput:
         return a == b
+
+
+# Variant subtags from the IANA Language Subtag Registry, with the language each is registered
+# for ("Prefix"); only these name a variant of their own when an engine's mode carries a suffix
+# (Apertium's "cat_iec2017" is a spelling standard, not a registered variant).
+REGISTERED_VARIANTS = {"valencia": "ca", "nedis": "sl", "rozaj": "sl", "scotland": "en"}

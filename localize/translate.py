@@ -13,6 +13,7 @@ from .articles import Article, find_articles, read_article
 from .detect import detect
 from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
 from .pofile import load_memory_index, locked, quick_scan, read_catalog, write_catalog
@@ -208,6 +209,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
+            need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
             job.todo = [u.source for u in need]
             if job.todo:
                 job.route = find_route(lang, target, settings, settings.engine)
@@ -286,6 +288,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.headers["X-Article-SHA256"] = job.article.digest
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
         need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold)
+        need = apply_tms(need, settings.tm_files, job.source_lang, job.target, settings.fuzzy_threshold)
         for unit in need:
             hit = translations.get((job.route, unit.source)) if job.route else None
             if hit is None:

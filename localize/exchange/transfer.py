@@ -94,7 +94,11 @@ def export_memory(articles: list[str], target: str, fmt: str, out: Path, locales
             raise BadInput("the memory does not say what language the article is in (no X-Source-Language)",
                            str(po), "run localize translate on the article again")
         files.append(exchanged_file(catalog, catalog.source_lang, catalog.target_lang or lang.gettext))
-    data = writers[fmt](files, _version())
+    try:
+        data = writers[fmt](files, _version())
+    except ValueError as exc:  # lxml refuses characters XML 1.0 cannot hold (control characters)
+        raise BadInput(f"the memory holds text XML cannot carry ({exc})", ", ".join(articles),
+                       "fix the entry in the PO file, then export again") from None
     write_bytes_atomic(out, data)
     units = [u for f in files for u in f.units]
     exported = [u for u in units if u.approved] if fmt == "tmx" else units

@@ -59,3 +59,11 @@ def test_install_suggestions_name_only_packages_debian_has():
         for name in apertium_packages(*pair):
             assert name in listed
     assert "apertium-de-es" not in install_hint("de", "es")
+
+
+def test_a_regional_variant_takes_its_languages_plural_rule(tmp_path):
+    from localize.memory import Catalog
+    from localize.pofile import PLURAL_FORMS, write_catalog
+
+    write_catalog(tmp_path / "a.po", Catalog("a", "en", "fr_CA"))
+    assert polib.pofile(str(tmp_path / "a.po")).metadata["Plural-Forms"] == PLURAL_FORMS["fr"]

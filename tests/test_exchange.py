@@ -232,3 +232,12 @@ def test_version():
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"localize {__version__}"
     assert __version__[0].isdigit()
+
+
+def test_a_language_code_that_is_no_language_is_one_line_naming_the_file(memory, tmp_path):
+    cli("export", memory, "--to", "es", "-o", "out.xlf")
+    text = (tmp_path / "out.xlf").read_text(encoding="utf-8").replace('target-language="es"',
+                                                                      'target-language="es/../../x"')
+    (tmp_path / "odd.xlf").write_text(text, encoding="utf-8")
+    result = cli("import", "odd.xlf")
+    assert result.exit_code == 3 and "odd.xlf" in result.stderr and "is not a language code" in result.stderr

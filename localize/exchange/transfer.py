@@ -170,7 +170,11 @@ def import_exchange(path: Path, locales: Path, reviewer: str) -> ImportResult:
     label = Path(path).name
     for f in files:
         ident = _article_id(f.article_id, str(path))
-        target = parse_language(f.target_lang).gettext
+        try:
+            target = parse_language(f.target_lang).gettext
+            parse_language(f.source_lang)
+        except BadInput as error:
+            raise BadInput(f"article '{ident}': {error.what}", str(path), error.todo) from None
         po = po_path(locales, target, ident)
         with locked(po):
             catalog = read_catalog(po)

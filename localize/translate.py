@@ -13,6 +13,7 @@ from .articles import Article, find_articles, read_article
 from .detect import detect
 from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
                      po_path, source_label, units_digest)
@@ -314,6 +315,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
+            need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
             job.route, job.signature = _signature_for(lang, target, settings)
             redo = machine_units_to_redo(catalog, job.signature, force)
             job.todo = [u.source for u in need + redo]
@@ -409,6 +411,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
         stamp = now()
         need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold, stamp)
+        need = apply_tms(need, settings.tm_files, job.source_lang, job.target, settings.fuzzy_threshold)
         need += machine_units_to_redo(catalog, job.signature, job.force)
         for unit in need:
             hit = translations.get((job.route, unit.source)) if job.route else None

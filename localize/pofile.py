@@ -276,7 +276,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang, DEFAULT_PLURAL),
+        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang.split("@")[0].split("_")[0], DEFAULT_PLURAL),  # fr_CA: fr's
         "X-Generator": generator or generator_name(),
         "X-Source-Language": catalog.source_lang,
     }

@@ -13,6 +13,7 @@ from .articles import Article, find_articles, read_article
 from .detect import detect
 from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
                      po_path, source_label, units_digest)
@@ -134,9 +135,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     single = len(paths) == 1 and len(targets) == 1
     pool = None
     if settings.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from .workers import worker_pool
 
-        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+        pool = worker_pool(settings.jobs)  # workers die with this process (kill -9 included)
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
@@ -171,7 +172,43 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     finally:
         if pool is not None:
             pool.shutdown()
-    return results
+    return _completed(results, _input_order(inputs, [p for p, _ in problems] + paths), targets)
+
+
+def _input_order(inputs: list[str], paths: list[str]) -> list[str]:
+    """``paths`` ordered by the argument that named them (a file, a folder holding it, a glob),
+    then as found: missing files and bad folders keep their place among the arguments."""
+    from fnmatch import fnmatch
+
+    def argument(path: str) -> int:
+        for i, item in enumerate(inputs):
+            if path == item or fnmatch(path, item):
+                return i
+            try:
+                if path != "-" and item != "-" and Path(path).is_relative_to(Path(item)):
+                    return i
+            except ValueError:
+                continue
+        return len(inputs)
+
+    found = {p: n for n, p in enumerate(paths)}
+    return sorted(paths, key=lambda p: (argument(p), found[p]))
+
+
+def _completed(results: list[TranslateResult], order: list[str], targets: list[str]) -> list[TranslateResult]:
+    """Results in ``order`` (then target languages as given), each with its memory's full counts,
+    also for articles skipped as unchanged."""
+    for r in results:
+        if not r.counts and r.error is None and r.po_file:
+            try:
+                catalog = read_catalog(Path(r.po_file))
+            except LocalizeError:
+                catalog = None
+            if catalog is not None:
+                r.counts = catalog.counts()
+    rank = {p: i for i, p in enumerate(order)}
+    lang_rank = {t: i for i, t in enumerate(targets)}
+    return sorted(results, key=lambda r: (rank.get(r.path, len(rank)), lang_rank.get(r.target, -1)))
 
 
 def run_signature(route: Route, settings: Settings, locales_terms: tuple) -> str:
@@ -278,6 +315,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
+            need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
             job.route, job.signature = _signature_for(lang, target, settings)
             redo = machine_units_to_redo(catalog, job.signature, force)
             job.todo = [u.source for u in need + redo]
@@ -373,6 +411,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
         stamp = now()
         need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold, stamp)
+        need = apply_tms(need, settings.tm_files, job.source_lang, job.target, settings.fuzzy_threshold)
         need += machine_units_to_redo(catalog, job.signature, job.force)
         for unit in need:
             hit = translations.get((job.route, unit.source)) if job.route else None

@@ -224,7 +224,32 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _provenance_notes(u: TranslationUnit) -> list[str]:
+def _fold_provenance_notes(u: TranslationUnit) -> None:
+    """Provenance given as free notes (``origin: tm, 92% match in X``) moves into the fields, which
+    alone are rendered: one ``origin:`` line per entry, whatever code set it."""
+    rest = []
+    for n in u.notes:
+        if n.startswith(ORIGIN):
+            word, _, detail = n[len(ORIGIN):].strip().partition(" ")
+            word = word.rstrip(",")
+            if not u.origin and word in ORIGINS:
+                u.origin = word
+            if not u.translated_by and detail.strip(", "):
+                u.translated_by = detail.strip(", ")
+        elif n.startswith(MACHINE_OUTPUT):
+            if u.machine_text is None:
+                u.machine_text = _unescape(n[len(MACHINE_OUTPUT) + 1:])
+        elif n.startswith((BY, ON)):
+            field_name = "translated_by" if n.startswith(BY) else "translated_on"
+            if not getattr(u, field_name):
+                setattr(u, field_name, n.split(":", 1)[1].strip())
+        else:
+            rest.append(n)
+    u.notes = rest
+
+
+def provenance_notes(u: TranslationUnit) -> list[str]:
+    """The provenance fields as note lines (``#.`` in PO files, notes in XLIFF/TMX)."""
     lines = []
     if u.origin:
         lines.append(f"{ORIGIN} {u.origin}")
@@ -288,9 +313,10 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
     stamp = now()
     for u in catalog.units:
+        _fold_provenance_notes(u)
         u.settle_provenance(headers["Last-Translator"], stamp)
         roles = [n for n in u.notes if n.startswith("role:")]
-        notes = roles + _provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
+        notes = roles + provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
         entry = polib.POEntry(msgid=u.source, msgstr=u.target, msgctxt=u.context,
                               comment="\n".join(notes), tcomment="\n".join(u.comments),
                               occurrences=[tuple(r.rsplit(":", 1)) if ":" in r else (r, "") for r in u.references],
@@ -307,7 +333,7 @@ def canonical_po(data: bytes) -> bytes:
     """The PO text as GNU ``msgcat`` writes it (its line wrapping and comment layout), so that
     every gettext tool, Poedit included, reads and rewrites the file without unrelated diffs."""
     try:
-        done = subprocess.run(["msgcat", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
+        done = subprocess.run(["msgcat", "--force-po", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
     except FileNotFoundError:
         raise BadInput("GNU gettext (msgcat) is not installed", "PATH",
                        "install gettext (apt-get install gettext)") from None

@@ -66,7 +66,10 @@ def status_of(unit: TranslationUnit) -> str:
 def exchanged_file(catalog: Catalog, source_lang: str, target_lang: str) -> ExchangedFile:
     f = ExchangedFile(catalog.article_id, parse_language(source_lang).bcp47, parse_language(target_lang).bcp47)
     for u in catalog.live():
-        f.units.append(ExchangedUnit(u.source, u.target, u.context, status_of(u), notes=list(u.notes),
+        from ..pofile import provenance_notes  # contract 1: provenance fields rendered as notes
+
+        f.units.append(ExchangedUnit(u.source, u.target, u.context, status_of(u),
+                                     notes=provenance_notes(u) + list(u.notes),
                                      comments=list(u.comments), references=list(u.references)))
     return f
 

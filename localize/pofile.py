@@ -109,13 +109,18 @@ def _filelock(path: Path, timeout: float):
                        str(path), "wait for it to finish, or stop that process") from None
 
 
-def read_catalog(path: Path) -> Catalog | None:
-    """The catalog in a PO file, or None when the file does not exist."""
+def read_catalog(path: Path, validate: bool = True) -> Catalog | None:
+    """The catalog in a PO file, or None when the file does not exist.
+
+    ``validate=False`` is only for a caller that proves the entries unchanged by their digest
+    (the rerun shortcut): any damage that changes what polib reads fails that proof, and the
+    work that follows reads the file again, validated."""
     import polib
 
     if not path.exists():
         return None
-    validate_po(path)
+    if validate:
+        validate_po(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, IOError, ValueError, UnicodeDecodeError) as exc:

@@ -266,7 +266,7 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
     for target in targets:
         po = po_path(settings.locales, target, ident)
         try:
-            catalog = read_catalog(po)
+            catalog = read_catalog(po, validate=False)  # proven by the digest below, or the work validates
         except LocalizeError:
             return False  # the work reports it
         if catalog is None:

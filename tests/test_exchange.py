@@ -69,7 +69,7 @@ def test_xliff_export_has_the_languages_one_unit_per_entry_and_exactly_the_appro
         else:  # machine output awaits review, and says it is the machine's
             assert target.get("state") == "needs-review-translation"
             assert target.get("state-qualifier") == "mt-suggestion"
-            assert any(n.text.startswith("engine: apertium") for n in u.findall("x:note", NS12))
+            assert any(n.text.startswith("translated by: apertium") for n in u.findall("x:note", NS12))
 
 
 def test_a_cat_tool_approval_comes_back_and_no_earlier_approval_is_lost(memory):

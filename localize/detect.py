@@ -154,19 +154,19 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
-def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
-    """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
+def _raw_scores(text: str) -> tuple[dict[str, float], LanguageGuess | None]:
+    """Both detectors' combined scores for one text, or a verdict from the writing system alone."""
     scripts = _scripts(text)
     total = sum(scripts.values())
     if total == 0:
-        return LanguageGuess("und", 0.0, "detected")
+        return {}, LanguageGuess("und", 0.0, "detected")
     cjk = scripts.get("kana", 0) + scripts.get("han", 0) + scripts.get("hangul", 0)
     if cjk / total > 0.3:
         if scripts.get("kana", 0) / total > 0.05:
-            return LanguageGuess("ja", 0.99, "script")
+            return {}, LanguageGuess("ja", 0.99, "script")
         if scripts.get("hangul", 0) > scripts.get("han", 0):
-            return LanguageGuess("ko", 0.99, "script")
-        return LanguageGuess("zh", 0.99, "script")
+            return {}, LanguageGuess("ko", 0.99, "script")
+        return {}, LanguageGuess("zh", 0.99, "script")
 
     ld = _langdetect_probs(text)
     ft = _fasttext_probs(text)
@@ -187,7 +187,11 @@ def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.
             scores[code] = (1.0 - unknown_mass) * mix
         else:
             scores[code] = known_ft.get(code, 0.0)
-    raw = dict(scores)
+    return scores, None
+
+
+def _decide(raw: dict[str, float], prior: str | None, prior_weight: float) -> LanguageGuess:
+    scores = dict(raw)
     if prior and prior_weight and prior in scores:
         scores[prior] *= 1.0 + prior_weight
     if not scores:
@@ -200,22 +204,68 @@ def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.
                          tuple((c, round(s, 3)) for c, s in raw_ranked[:3]))
 
 
+def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
+    """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
+    raw, verdict = _raw_scores(text)
+    return verdict if verdict is not None else _decide(raw, prior, prior_weight)
+
+
 # --------------------------------------------------------------------------- articles
 
+# A block's vote for the article's language grows with its length, but only up to this many
+# letters (about three sentences): past that, a long quote counts as one more paragraph, so block
+# count matters as much as length and one long foreign quote cannot outvote the rest.
+VOTE_LETTER_CAP = 400
+HEADLINE_VOTES = 2.0  # the headline is the desk's own words: it weighs like two paragraphs
+
+
+def _vote_weight(role: str, letters: int) -> float:
+    weight = min(letters, VOTE_LETTER_CAP) ** 0.5
+    return weight * HEADLINE_VOTES if role == "headline" else weight
+
+
 def detect(article: Article) -> ArticleLanguage:
-    """Detect the language of the article and of every block in it."""
-    texts = [b.text for b in article.blocks if b.role not in NOT_LANGUAGE_ROLES and b.text.strip()]
-    whole = _clean(" ".join(texts))[:6000]
-    article_guess = guess_language(whole) if _letters(whole) >= 3 else LanguageGuess("und", 0.0)
-    if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
-        article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
-                                      article_guess.method, article_guess.candidates)
+    """Detect the language of the article and of every block in it.
+
+    The article's language is a vote of its blocks, each weighted by its (capped) length, the
+    headline double; an article too short for any block to judge is read as one text."""
+    cleaned = [_clean(b.text) for b in article.blocks]
+    judged: dict[int, tuple[dict[str, float], LanguageGuess | None]] = {}
+    votes: dict[str, float] = {}
+    for i, (block, text) in enumerate(zip(article.blocks, cleaned)):
+        letters = _letters(text)
+        if block.role in NOT_LANGUAGE_ROLES or letters < MIN_LETTERS:
+            continue
+        judged[i] = _raw_scores(text)
+        raw, verdict = judged[i]
+        guess = verdict or _decide(raw, None, 0.0)
+        if guess.code != "und":
+            votes[guess.code] = votes.get(guess.code, 0.0) + _vote_weight(block.role, letters) * guess.confidence
+    if votes:
+        code = max(sorted(votes), key=lambda c: votes[c])
+        # the confidence of the language in the article as one text, so it reads like before
+        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
+        whole_raw, whole_verdict = _raw_scores(" ".join(texts)[:6000])
+        share = votes[code] / sum(votes.values())
+        confidence = whole_verdict.confidence if whole_verdict and whole_verdict.code == code \
+            else whole_raw.get(code, 0.0)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = sum(votes.values())
+        article_guess = LanguageGuess(code, round(min(1.0, max(confidence, share)), 3), "detected",
+                                      tuple((c, round(v / total, 3)) for c, v in ranked[:3]))
+    else:
+        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
+        whole = " ".join(texts)[:6000]
+        article_guess = guess_language(whole) if _letters(whole) >= 3 else LanguageGuess("und", 0.0)
+        if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
+            article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
+                                          article_guess.method, article_guess.candidates)
 
     result = ArticleLanguage(article_guess)
     lang = article_guess.code
     for i, block in enumerate(article.blocks):
-        text = _clean(block.text)
-        if block.role in NOT_LANGUAGE_ROLES or _letters(text) < MIN_LETTERS:
+        text = cleaned[i]
+        if i not in judged:
             guess = LanguageGuess(lang, article_guess.confidence, "inherited") if lang != "und" \
                 else LanguageGuess("und", 0.0, "inherited")
             result.blocks.append(BlockLanguage(i, block.role, block.text, guess))
@@ -224,7 +274,8 @@ def detect(article: Article) -> ArticleLanguage:
         # The article is strong evidence: a block has to beat its language by a clear margin
         # (2x for paragraphs, 3x for short blocks) to be called foreign.
         weight = 2.0 if words <= SHORT_WORDS else 1.0
-        guess = guess_language(text, prior=lang if lang != "und" else None, prior_weight=weight)
+        raw, verdict = judged[i]
+        guess = verdict or _decide(raw, lang if lang != "und" else None, weight)
         foreign = guess.code not in (lang, "und") and guess.confidence >= 0.5
         result.blocks.append(BlockLanguage(i, block.role, block.text, guess, foreign))
     return result

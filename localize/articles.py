@@ -90,8 +90,19 @@ _BOMS = (
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
 
+# A legacy-encoding guess is trusted only when charset-normalizer finds the text this coherent
+# (its "chaos" measure: the share of implausible character sequences); above it, the text is
+# more likely binary or a mix of encodings than an article.
+MAX_LEGACY_CHAOS = 0.3
+
+
 def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
-    """Decode article bytes; returns (text, codec, bom, notes). Raises BadInput when it can't."""
+    """Decode article bytes; returns (text, codec, bom, notes). Raises BadInput when it can't.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM first. A file that is UTF-8 except for a
+    few stray bytes is refused with the first one's offset: decoding it whole as a legacy encoding
+    would garble every accented letter, and replacing the byte would change the article silently.
+    Other text goes to charset-normalizer (cp1251 Russian, Shift-JIS Japanese, cp1252 ...)."""
     if not data.strip():
         raise BadInput("the file is empty", where, "give an article with some text")
     for bom, codec in _BOMS:
@@ -107,15 +118,57 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
                        "give a UTF-8 text or Markdown file")
     try:
         return data.decode("utf-8"), "utf-8", b"", []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
     if controls > max(2, len(data) // 100):
         raise BadInput("looks binary (control bytes), not an article", where,
                        "give a UTF-8 text or Markdown file")
-    codec = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
+    if _has_utf8_multibyte(data):
+        raise BadInput(f"is UTF-8 except for a stray byte 0x{data[first_bad]:02X} at byte offset {first_bad}",
+                       where, "remove or fix that byte (an editor's \"reopen as UTF-8\" shows it), "
+                              "then run again")
+    codec = _legacy_codec(data)
     text = data.decode(codec)
     return text, codec, b"", [f"not UTF-8: decoded as legacy {codec}"]
+
+
+# A UTF-8 lead byte followed by the right number of continuation bytes (RFC 3629's well-formed
+# two-, three- and four-byte sequences, without overlongs or surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xC2-\xDF][\x80-\xBF]|\xE0[\xA0-\xBF][\x80-\xBF]|[\xE1-\xEC\xEE\xEF][\x80-\xBF]{2}"
+    rb"|\xED[\x80-\x9F][\x80-\xBF]|\xF0[\x90-\xBF][\x80-\xBF]{2}|[\xF1-\xF3][\x80-\xBF]{3}"
+    rb"|\xF4[\x80-\x8F][\x80-\xBF]{2}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """Whether most of the non-ASCII text is well-formed UTF-8 (so a stray byte is damage).
+
+    A legacy single-byte text makes such a pair only by the accident of two particular letters
+    meeting ("Ã©" in cp1252); it is UTF-8 when its valid multi-byte sequences outnumber its bad bytes."""
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return False
+    bad = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 1
+    return good > bad
+
+
+def _legacy_codec(data: bytes) -> str:
+    """The legacy encoding charset-normalizer finds; cp1252 (latin-1 where cp1252 has holes) otherwise."""
+    from charset_normalizer import from_bytes
+
+    western = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
+    best = from_bytes(data).best()
+    if best is not None and best.chaos <= MAX_LEGACY_CHAOS:
+        codec = codecs.lookup(best.encoding).name
+        text = data.decode(codec, errors="strict")
+        # Several code pages give the same letters for a short Western text (cp1250 and cp1252
+        # agree on é, ó, curly quotes); then the Western one, Windows' default there, is named.
+        if text == data.decode(western, errors="replace"):
+            return western
+        if text.encode(codec) == data:
+            return codec
+    return western
 
 
 def article_id(path: str) -> str:
@@ -135,7 +188,7 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     """Read an article file (or given bytes) into an Article. ``path`` "-" means stdin."""
     where = str(path)
     if data is None:
-        data = _read_bytes(where)
+        data = read_article_bytes(where)
     text, codec, bom, notes = decode_bytes(data, where)
     fmt = format or _guess_format(where, text)
     import hashlib
@@ -150,25 +203,53 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     return article
 
 
-def _read_bytes(where: str) -> bytes:
+def read_article_bytes(where: str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of an article file, or of stdin for "-": the one place articles are read (contract 6).
+
+    Only regular files are opened (a FIFO would block forever, /dev/zero or /dev/urandom never
+    end); at most ``limit`` + 1 bytes are read, from files and stdin alike, so nothing larger than
+    the limit is ever held in memory."""
+    import os
+    import stat
     import sys
 
+    too_big = BadInput(f"is larger than {limit // 2**20} MiB, too big for an article", where,
+                       "split it into articles")
     if where == "-":
-        return sys.stdin.buffer.read()
-    p = Path(where)
-    if p.is_dir():
-        raise BadInput("is a directory, not an article", where, "name the article files inside it")
-    if not p.exists():
-        raise BadInput("no such file", where, "check the path")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise too_big
+        return data
     try:
-        if p.stat().st_size > MAX_ARTICLE_BYTES:
-            raise BadInput(f"is larger than {MAX_ARTICLE_BYTES // 2**20} MiB, too big for an article",
-                           where, "split it into articles")
-        return p.read_bytes()
+        info = os.stat(where)
+    except FileNotFoundError:
+        raise BadInput("no such file", where, "check the path") from None
+    except OSError as exc:
+        raise BadInput(f"cannot be read ({exc.strerror})", where, "check the file") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadInput("is a directory, not an article", where, "name the article files inside it")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if \
+            stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if \
+            stat.S_ISSOCK(info.st_mode) else "not a regular file"
+        raise BadInput(f"is {kind}, not an article file", where,
+                       "save the article to a file, or pipe it to `-` (stdin)")
+    if info.st_size > limit:
+        raise too_big
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it cannot hang
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError:
         raise BadInput("cannot be read (permission denied)", where, "check its permissions") from None
     except OSError as exc:
         raise BadInput(f"cannot be read ({exc.strerror})", where, "check the file") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise BadInput("is not a regular file", where, "save the article to a file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
 
 
 def _guess_format(where: str, text: str) -> str:
@@ -344,9 +425,25 @@ def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
 
 # --------------------------------------------------------------------------- markdown
 
-_MD_HEADING = re.compile(r"^(\s{0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+)?([ \t]*\r?\n?)$", re.S)
-_MD_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*?)(\s*)$", re.S)
-_MD_QUOTE = re.compile(r"^(\s{0,3}>[ \t]?)(.*?)(\s*)$", re.S)
+# Only the opening markup is matched by a pattern; the trailing layout is cut off by hand
+# (``_split_trailing``): a lazy ``(.*?)(\s*)$`` backtracks quadratically on a long run of spaces.
+_MD_HEADING_OPEN = re.compile(r"(\s{0,3}#{1,6}[ \t]+)")
+_MD_HEADING = re.compile(r"\s{0,3}#{1,6}[ \t]")
+_MD_LIST_OPEN = re.compile(r"(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+_MD_LIST = _MD_LIST_OPEN
+_MD_QUOTE_OPEN = re.compile(r"(\s{0,3}>[ \t]?)")
+_MD_QUOTE = _MD_QUOTE_OPEN
+
+
+def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
+    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
+    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
+    text = rest.rstrip()
+    if closing_hashes:
+        bare = text.rstrip("#")
+        if bare != text and (not bare or bare[-1] in " \t"):
+            text = bare.rstrip(" \t")
+    return text, rest[len(text):]
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])([ \t]*\1){2,}[ \t]*\r?\n?$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*\r?\n?$")
@@ -389,21 +486,23 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
             blocks.append(Block("rule", "", lead=line))
             i += 1
             continue
-        m = _MD_HEADING.match(line)
+        m = _MD_HEADING_OPEN.match(line)
         if m:
             level = m.group(1).count("#")
             role = "headline" if level == 1 else "subhead"
-            blocks.append(Block(role, m.group(2), lead=m.group(1), trail=(m.group(3) or "") + m.group(4)))
+            text, trail = _split_trailing(line[m.end():], closing_hashes=True)
+            blocks.append(Block(role, text, lead=m.group(1), trail=trail))
             i += 1
             continue
         if line.lstrip().startswith(("<", "|")):
             blocks.append(Block("html" if line.lstrip().startswith("<") else "table", "", lead=line))
             i += 1
             continue
-        for pattern, role in ((_MD_QUOTE, "quote"), (_MD_LIST, "list_item")):
+        for pattern, role in ((_MD_QUOTE_OPEN, "quote"), (_MD_LIST_OPEN, "list_item")):
             m = pattern.match(line)
             if m:
-                blocks.append(Block(role, m.group(2), lead=m.group(1), trail=m.group(3)))
+                text, trail = _split_trailing(line[m.end():])
+                blocks.append(Block(role, text, lead=m.group(1), trail=trail))
                 break
         else:
             # A paragraph: lines up to a blank line or another block's markup.

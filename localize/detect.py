@@ -206,7 +206,7 @@ def _decide(raw: dict[str, float], prior: str | None, prior_weight: float) -> La
 
 def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
     """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
-    raw, verdict = _raw_scores(text)
+    raw, verdict = _raw_scores(_sample(text))
     return verdict if verdict is not None else _decide(raw, prior, prior_weight)
 
 
@@ -229,7 +229,7 @@ def detect(article: Article) -> ArticleLanguage:
 
     The article's language is a vote of its blocks, each weighted by its (capped) length, the
     headline double; an article too short for any block to judge is read as one text."""
-    cleaned = [_clean(b.text) for b in article.blocks]
+    cleaned = [_clean(_sample(b.text)) for b in article.blocks]
     judged: dict[int, tuple[dict[str, float], LanguageGuess | None]] = {}
     votes: dict[str, float] = {}
     for i, (block, text) in enumerate(zip(article.blocks, cleaned)):
@@ -282,6 +282,18 @@ def detect(article: Article) -> ArticleLanguage:
 
 
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
+
+
+# Detectors need a few sentences, not a whole chapter: each block is judged on its first
+# characters only, which keeps detection linear in the article's length whatever a block holds.
+DETECT_SAMPLE_CHARS = 3000
+
+
+def _sample(text: str) -> str:
+    if len(text) <= DETECT_SAMPLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, DETECT_SAMPLE_CHARS)
+    return text[:cut if cut > DETECT_SAMPLE_CHARS // 2 else DETECT_SAMPLE_CHARS]
 
 
 def _clean(text: str) -> str:

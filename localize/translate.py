@@ -197,9 +197,11 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
 
     if path == "-":
         return False
+    from .articles import read_article_bytes
+
     try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        digest = hashlib.sha256(read_article_bytes(path)).hexdigest()
+    except LocalizeError:
         return False  # read_article will report it
     ident = article_id(path)
     pos = [po_path(settings.locales, t, ident) for t in targets]

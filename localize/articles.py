@@ -30,7 +30,7 @@ from .names import NAME_PARTICLES
 
 # Roles whose text is translated; the others (names, dates, code, junk) are kept as they are.
 TRANSLATABLE_ROLES = frozenset(
-    {"kicker", "headline", "standfirst", "caption", "body", "subhead", "quote", "list_item"}
+    {"kicker", "headline", "standfirst", "caption", "body", "subhead", "quote", "list_item", "attribute"}
 )
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -56,7 +56,7 @@ class Article:
 
     id: str
     source: str
-    format: str  # "text" or "markdown"
+    format: str  # a name in formats.FORMAT_NAMES: "text", "markdown", "html", "nitf"
     encoding: str  # Python codec used to decode
     bom: bytes = b""
     head: str = ""
@@ -65,7 +65,9 @@ class Article:
     digest: str = ""  # sha256 of the file's bytes: lets a rerun skip an unchanged article
 
     def render(self) -> str:
-        return self.head + "".join(b.lead + b.text + b.trail for b in self.blocks)
+        from .formats import render
+
+        return render(self)
 
     def to_bytes(self) -> bytes:
         return self.bom + self.render().encode(self.encoding)
@@ -190,13 +192,15 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     if data is None:
         data = read_article_bytes(where)
     text, codec, bom, notes = decode_bytes(data, where)
-    fmt = format or _guess_format(where, text)
+    from . import formats
+
+    fmt = format or formats.guess_format(where, text)
     import hashlib
 
     article = Article(id=id or article_id(where if where != "-" else "stdin"), source=where,
                       format=fmt, encoding=codec, bom=bom, notes=notes,
                       digest=hashlib.sha256(data).hexdigest())
-    head, blocks = parse_markdown(text) if fmt == "markdown" else parse_text(text)
+    head, blocks = formats.parse(fmt, text)
     article.head, article.blocks = head, blocks
     if not any(b.text.strip() for b in blocks):
         raise BadInput("has no text to read", where, "give an article with some text")
@@ -559,7 +563,7 @@ def _assign_markdown_standfirst(blocks: list[Block]) -> None:
 
 # --------------------------------------------------------------------------- finding articles
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".nitf", ".xml")
 # Files that sit beside articles in a folder but are not articles.
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|copying|authors|notice)\b", re.I)
 

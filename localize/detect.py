@@ -281,7 +281,7 @@ def detect(article: Article) -> ArticleLanguage:
     return result
 
 
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^<>]*>|&#?\w+;|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
 
 
 # Detectors need a few sentences, not a whole chapter: each block is judged on its first

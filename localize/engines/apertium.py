@@ -277,3 +277,67 @@ def _stand_ins(mode: str) -> tuple[str, ...]:
     out = _apertium(mode, "".join(f"<p>{n} said it.</p>\n" for n in candidates))
     kept = set(re.findall(r"\w+", out))
     return tuple(n for n in candidates if n in kept)
+
+
+# --------------------------------------------------------------------------- name knowledge
+
+@lru_cache(maxsize=None)
+def _mode_binary(mode: str, pattern: str) -> str | None:
+    """A binary named in a mode file (the analyser: ``automorf``, the bilingual dictionary: ``autobil``)."""
+    for modes_dir in ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes"):
+        try:
+            with open(f"{modes_dir}/{mode}.mode", encoding="utf-8") as f:
+                m = re.search(rf"'?([^'\s|]+{pattern}\.bin)", f.read())
+                if m:
+                    return m.group(1)
+        except OSError:
+            continue
+    return None
+
+
+def _lt_proc(flag: str, binary: str, text: str) -> str:
+    proc = subprocess.run(["lt-proc", flag, binary], input=text, capture_output=True, text=True)
+    return proc.stdout
+
+
+_NAME_TAGS = ("<np>",)
+
+
+def analyse_names(mode: str, texts: list[str]):
+    """What the pair's analyser and bilingual dictionary know about the words of ``texts``.
+
+    Returns a ``localize.names.NameKnowledge``: per text its lexical units (the analyser groups
+    multi-word names such as "Middle East"), each with whether it has a proper-noun reading
+    (``<np>``, with Apertium's subtypes ``<ant>`` first name, ``<cog>`` surname, ``<loc>``/``<top>``
+    place, ``<org>`` organisation), a common reading, or none (unknown to the dictionary); and for
+    proper nouns their translations in the bilingual dictionary (Japan -> Japón, China -> China)."""
+    from ..names import LexicalUnit, NameKnowledge
+
+    analyser, bilingual = _mode_binary(mode, "automorf"), _mode_binary(mode, "autobil")
+    if not analyser or not shutil.which("lt-proc") or not texts:
+        return NameKnowledge({}, {})
+    flat = [" ".join(re.sub(r"[\^$/<>@*\\\[\]{}]", " ", t).split()) for t in texts]
+    out = _lt_proc("-w", analyser, "\n".join(flat) + "\n").split("\n")
+    units: dict[str, tuple] = {}
+    np_lexemes: dict[str, list[str]] = {}
+    for text, line in zip(texts, out):
+        found = []
+        for surface, rest in re.findall(r"\^([^/$]*)/([^$]*)\$", line):
+            readings = rest.split("/")
+            unknown = rest.startswith("*")
+            proper = [r for r in readings if "<np>" in r]
+            kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
+            common = any("<np>" not in r for r in readings) and not unknown
+            adjective = any(re.match(r"[^<]*<adj>", r) for r in readings)
+            found.append(LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective))
+            for r in proper:
+                np_lexemes.setdefault(surface, []).append("^" + r + "$")
+        units[text] = tuple(found)
+    translations: dict[str, frozenset[str]] = {}
+    if bilingual and np_lexemes:
+        order = [(s, lex) for s, lexes in np_lexemes.items() for lex in lexes]
+        res = _lt_proc("-b", bilingual, "\n".join(lex for _, lex in order) + "\n").split("\n")
+        for (surface, _), line in zip(order, res):
+            for target in re.findall(r"/@?([^/<$]+)<", line):
+                translations[surface] = translations.get(surface, frozenset()) | {target.strip()}
+    return NameKnowledge(units, translations)

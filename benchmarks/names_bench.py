@@ -1,6 +1,7 @@
 """Names through Apertium: raw (no protection) against localize's protection, en -> es.
 
-    python benchmarks/names_bench.py
+    python benchmarks/names_bench.py            # the project's own 30 sentences (not a figure)
+    python benchmarks/names_bench.py --news     # public news: WMT newstest2013 en-es (see checks_bench.py)
 
 Measures (1) the share of names that the human reference keeps verbatim which the machine output
 also keeps, and (2) chrF against the human reference (sacrebleu). Data:
@@ -33,8 +34,20 @@ def main() -> None:
     from localize.markup import from_fragment, to_fragment
     from localize.settings import Settings
 
-    pairs = [l.rstrip("\n").split("\t") for l in DATA.read_text(encoding="utf-8").splitlines()
-             if l and not l.startswith("#")]
+    if "--news" in sys.argv:
+        # Public human news translations (WMT newstest2013, the checks benchmark's test split):
+        # pairs where the translator kept at least one capitalised source word verbatim.
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import random
+
+        from checks_bench import kept_names, load
+
+        news = [p for p in load("test") if kept_names(*p)]
+        random.Random(2013).shuffle(news)
+        pairs = news[: int(os.environ.get("NAMES_BENCH_PAIRS", "400"))]
+    else:
+        pairs = [l.rstrip("\n").split("\t") for l in DATA.read_text(encoding="utf-8").splitlines()
+                 if l and not l.startswith("#")]
     src = [p[0] for p in pairs]
     ref = [p[1] for p in pairs]
     settings = Settings(data_dir=ROOT / ".bench" / "data")
@@ -53,12 +66,14 @@ def main() -> None:
                     kept += bool(re.search(rf"\b{re.escape(name)}\b", o))
         score = chrf.corpus_score(out, [ref]).score
         print(f"| {label} | {100 * kept / total:.1f}% ({kept}/{total}) | {score:.1f} |")
-        if protect:
+        if protect and "--news" not in sys.argv:
             for x, o in zip(src, out):
                 lost = [n for n in set(re.findall(r"[A-Z][\w'’-]+", x)) if n not in o and n in " ".join(ref)]
                 if lost:
                     print(f"  lost {lost}: {o}")
 
+    if "--news" in sys.argv:
+        return
     # The seed article: its names and numbers through localize.
     from localize.articles import read_article
     from localize.translate import article_segments

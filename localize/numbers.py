@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # Scale words (lower case) -> factor. Both the short scale (English "billion" = 1e9) and the long
 # scale (Spanish "billón", Catalan "bilió", French "billion" = 1e12) are listed per language.
 SCALES: dict[str, dict[str, float]] = {
-    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "en": {"thousand": 1e3, "k": 1e3, "thousand million": 1e9, "thousand millions": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
            "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12,
            "tn": 1e12},
     "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9,
@@ -42,6 +42,35 @@ _GLUED = ("bn", "tn", "mn", "m", "k", "b")
 TOLERANCE = 1e-9
 
 _DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+
+
+# Cardinal and ordinal words a translator may write for a small figure ("12 employees" ->
+# "doce trabajadores", "3rd round" -> "tercera ronda"), and a scale word standing alone for one of
+# it ("$1 billion" -> "mil millones"). From the languages' grammars; only the target side uses them.
+NUMBER_WORDS: dict[str, dict[str, float]] = {
+    "es": {**{w: float(i) for i, w in enumerate(
+        "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+        "dieciséis diecisiete dieciocho diecinueve veinte".split())},
+        "un": 1.0, "una": 1.0, "primer": 1.0, "primero": 1.0, "primera": 1.0, "segundo": 2.0, "segunda": 2.0,
+        "tercer": 3.0, "tercero": 3.0, "tercera": 3.0, "cuarto": 4.0, "cuarta": 4.0, "quinto": 5.0,
+        "quinta": 5.0, "sexto": 6.0, "sexta": 6.0, "séptimo": 7.0, "séptima": 7.0, "octavo": 8.0,
+        "octava": 8.0, "noveno": 9.0, "novena": 9.0, "décimo": 10.0, "décima": 10.0, "treinta": 30.0,
+        "cuarenta": 40.0, "cincuenta": 50.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
+        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5},
+    "ca": {**{w: float(i) for i, w in enumerate(
+        "zero un dos tres quatre cinc sis set vuit nou deu onze dotze tretze catorze quinze setze "
+        "disset divuit dinou vint".split())},
+        "una": 1.0, "dues": 2.0, "primer": 1.0, "primera": 1.0, "segon": 2.0, "segona": 2.0, "tercer": 3.0,
+        "tercera": 3.0, "quart": 4.0, "quarta": 4.0, "cent": 100.0, "mil": 1e3, "mil milions": 1e9,
+        "un milió": 1e6},
+    "fr": {**{w: float(i) for i, w in enumerate(
+        "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+        "dix-sept dix-huit dix-neuf vingt".split())},
+        "une": 1.0, "premier": 1.0, "première": 1.0, "deuxième": 2.0, "second": 2.0, "seconde": 2.0,
+        "troisième": 3.0, "cent": 100.0, "mille": 1e3, "un milliard": 1e9, "un million": 1e6},
+}
+# A decade ("the 1990s") is written with two digits in the Romance languages ("los 90").
+_DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
 
 
 @dataclass(frozen=True)
@@ -85,14 +114,25 @@ def figures(text: str, lang: str) -> list[Figure]:
     scales = SCALES.get(lang, {})
     out = []
     for m in _scale_pattern(lang).finditer(text):
-        if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in "."):
-            continue  # part of a code or a word ("A320", "v2"), not a figure
         word = (m.group("word") if "word" in m.groupdict() and m.group("word") else
                 m.group("glued") if "glued" in m.groupdict() and m.group("glued") else "")
         factor = scales.get(re.sub(r"\s+", " ", word.lower()), 1.0) if word else 1.0
-        values = frozenset(v * factor for v in _digit_values(m.group("num").strip()))
-        out.append(Figure(m.group(0).strip(), values, factor != 1.0))
+        values = {v * factor for v in _digit_values(m.group("num").strip())}
+        decade = _DECADE.match(text, m.start())
+        if decade:
+            values.add(float(decade.group(2)))
+        out.append(Figure(m.group(0).strip(), frozenset(values), factor != 1.0))
     return out
+
+
+def number_words(text: str, lang: str) -> list[Figure]:
+    """Figures written in words in ``text`` (the target side: "doce", "mil millones")."""
+    words = NUMBER_WORDS.get(lang, {})
+    if not words:
+        return []
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}), False)
+            for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.I)]
 
 
 def _same(a: float, b: float) -> bool:
@@ -103,6 +143,7 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
     """What went wrong with the source's figures in the target: one line per figure, naming it."""
     wanted = figures(source, source_lang)
     found = figures(target, target_lang)
+    spelled = number_words(target, target_lang)
     problems = []
     unmatched: list[Figure] = []
     for fig in wanted:
@@ -111,7 +152,14 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
             unmatched.append(fig)
         else:
             found.pop(hit)
+    still = []
     for fig in unmatched:
+        hit = next((f for f in spelled if any(_same(a, b) for a in fig.values for b in f.values)), None)
+        if hit is None:
+            still.append(fig)
+        else:
+            spelled.remove(hit)
+    for fig in still:
         # A leftover target figure that is the source's value times a power of a thousand is a
         # scale word gone wrong ("billion" -> "bilions"): say so, naming both.
         scaled = next((f for f in found for a in fig.values for b in f.values

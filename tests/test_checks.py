@@ -82,7 +82,7 @@ def test_quoted_passages_must_cover_the_same_content():
 
 def test_unknown_words_are_reported_only_while_they_are_still_in_the_target():
     unit = TranslationUnit("The zorblat arrived.", "El zorblat llegó.", references=["a:1.1"],
-                           notes=["unknown: zorblat"])
+                           notes=["unknown: zorblat"], origin="machine", machine_text="El zorblat llegó.")
     assert "unknown-words" in {p.check for p in check_unit(unit, "en", "es")}
     unit.target = "El paquete llegó."  # a person replaced the word in a PO editor
     assert "unknown-words" not in {p.check for p in check_unit(unit, "en", "es")}

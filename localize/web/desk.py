@@ -1,0 +1,175 @@
+"""What the review page shows and does, as plain functions over the library (no HTTP here).
+
+The page owns no rule of its own: the queue order, the decision and its stamp are ``review``'s
+(review_queue, record_decision), the problems are ``checks``' (check_catalog, check_unit), the preview
+is ``build``'s (build_article). This module only gathers them per article and target language.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..articles import Article, article_id, find_articles, read_article
+from ..checks import Problem, check_catalog, check_unit
+from ..errors import BadInput, LocalizeError
+from ..memory import Catalog, TranslationUnit, contexts_for, po_path
+from ..pofile import locked, read_catalog
+from ..review import record_decision, review_queue
+
+# Notes a reviewer needs beside the translation (provenance, the engine's own words, memory matches).
+SHOWN_NOTES = ("machine output:", "suggestion:", "origin:", "unknown:", "memory:", "tm:")
+
+
+class StalePage(LocalizeError):
+    """The entry changed since the page was loaded; nothing was written."""
+
+    def __init__(self, what: str, where: str, todo: str, *, target: str, approved: bool):
+        self.target, self.approved = target, approved
+        super().__init__(what, where, todo)
+
+
+@dataclass
+class Entry:
+    """One sentence of the article with its memory entry and the problems found on it."""
+
+    number: int  # 1-based position in article order: the page's anchor
+    reference: str
+    block: int  # 1-based block number
+    role: str
+    source: str
+    unit: TranslationUnit | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        return [n for n in self.unit.notes if n.startswith(SHOWN_NOTES)] if self.unit else []
+
+
+@dataclass
+class Desk:
+    """The articles being reviewed (by id: URLs carry ids, never paths) and where their memory lives."""
+
+    articles: dict[str, str]  # article id -> path given on the command line
+    locales: Path
+    targets: tuple[str, ...] = ()  # empty: every language the memory has for an article
+    reviewer: str = "reviewer"
+    terms_for: object = None  # callable(target) -> glossary terms; None: no glossary
+
+    def path_of(self, aid: str) -> str:
+        if aid not in self.articles:
+            raise KeyError(aid)
+        return self.articles[aid]
+
+    def languages(self, aid: str) -> list[str]:
+        """Target languages of one article: the given ones, else the PO folders that hold it.
+
+        Found by listing the memory, never by joining a name from a request into a path."""
+        if self.targets:
+            return list(self.targets)
+        found = {po.parent.parent.name for po in Path(self.locales).glob(f"*/LC_MESSAGES/{aid}.po")}
+        return sorted(found)
+
+    def po(self, aid: str, lang: str) -> Path:
+        if aid not in self.articles or lang not in self.languages(aid):
+            raise KeyError((aid, lang))
+        return po_path(self.locales, lang, aid)
+
+    def terms(self, lang: str):
+        return self.terms_for(lang) if self.terms_for else ()
+
+
+def open_desk(inputs: list[str], locales: Path, targets: list[str] | None = None,
+              reviewer: str = "reviewer", glossary: bool = True) -> Desk:
+    """The desk over the named articles; raises BadInput when none can be found."""
+    paths, problems = find_articles(inputs)
+    if problems:
+        raise problems[0][1]
+    if not paths:
+        raise BadInput("no articles to review", " ".join(inputs), "name article files or folders")
+    terms_for = None
+    if glossary:
+        from ..glossary import load_glossary, terms_for as terms
+
+        loaded = load_glossary(locales)
+        terms_for = lambda lang: terms(loaded, lang)  # noqa: E731
+    return Desk({article_id(p): p for p in paths}, Path(locales), tuple(targets or ()), reviewer, terms_for)
+
+
+def _block_of(reference: str) -> int:
+    return int(reference.rsplit(":", 1)[1].split(".")[0])
+
+
+def load_article(desk: Desk, aid: str, lang: str) -> tuple[Article, Catalog | None, list[Entry], list[Problem]]:
+    """The article, its memory, one Entry per sentence in article order, and every problem worst first."""
+    from ..translate import article_segments
+
+    article = read_article(desk.path_of(aid))
+    catalog = read_catalog(desk.po(aid, lang))
+    source_lang = catalog.source_lang if catalog and catalog.source_lang else "en"
+    segments = article_segments(article, source_lang)
+    units = {u.key: u for u in catalog.live()} if catalog else {}
+    entries = [Entry(n, seg.reference, _block_of(seg.reference), seg.role, seg.source, units.get((ctx, seg.source)))
+               for n, (seg, ctx) in enumerate(zip(segments, contexts_for(segments)), start=1)]
+    problems: list[Problem] = []
+    if catalog is not None:
+        sentences = [(e.block - 1, e.source) for e in entries]
+        problems = check_catalog(catalog, desk.terms(lang), source_sentences=sentences)
+        by_ref: dict[str, list[Problem]] = {}
+        for p in problems:  # already worst first
+            by_ref.setdefault(p.reference, []).append(p)
+        for e in entries:
+            e.problems = by_ref.get(e.reference, [])
+    return article, catalog, entries, problems
+
+
+def article_state(desk: Desk, aid: str, lang: str) -> dict:
+    """Counts for the index: approved / machine / untranslated, errors and warnings, next to review."""
+    _, catalog, entries, problems = load_article(desk, aid, lang)
+    counts = catalog.counts() if catalog else {"approved": 0, "machine": 0, "untranslated": len(entries)}
+    queue = review_queue(catalog) if catalog else []
+    return {"approved": counts["approved"], "machine": counts["machine"],
+            "untranslated": counts["untranslated"] if catalog else len(entries),
+            "errors": sum(p.level == "error" for p in problems),
+            "warnings": sum(p.level == "warning" for p in problems),
+            "to_review": len(queue), "has_memory": catalog is not None}
+
+
+def check_text(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], target: str) -> list[Problem]:
+    """The problems the entry would have with ``target`` as its translation (nothing is written)."""
+    catalog = read_catalog(desk.po(aid, lang))
+    unit = catalog.find(key) if catalog else None
+    if unit is None:
+        return []
+    edited = dataclasses.replace(unit, target=target)
+    problems = check_unit(edited, catalog.source_lang, catalog.target_lang, desk.terms(lang))
+    return sorted(problems, key=lambda p: p.level != "error")  # worst first, as check_catalog orders them
+
+
+def approve(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], target: str,
+            seen: tuple[str, bool]) -> TranslationUnit:
+    """Approve one entry with ``target``, unless it changed since the reviewer saw it as ``seen``.
+
+    The staleness is judged by the library's own read under the memory lock; the decision itself is
+    review's record_decision (locked, atomic, canonical, reviewer stamped)."""
+    po = desk.po(aid, lang)
+    with locked(po):
+        catalog = read_catalog(po)
+        unit = catalog.find(key) if catalog else None
+        if unit is not None and (unit.target, unit.approved) != seen:
+            raise StalePage("this entry changed since the page was loaded; your text was not saved", str(po),
+                            "compare with the saved text below, then approve again",
+                            target=unit.target, approved=unit.approved)
+    return record_decision(po, key, target, desk.reviewer)
+
+
+def preview(desk: Desk, aid: str, lang: str) -> tuple[str, dict]:
+    """The built article as text (approved and machine translations in place) and build's summary."""
+    from ..build import build_article
+
+    article = read_article(desk.path_of(aid))
+    catalog = read_catalog(desk.po(aid, lang))
+    if catalog is None:
+        return article.render(), {}
+    built, summary = build_article(article, catalog)
+    return built.render(), summary.as_dict()

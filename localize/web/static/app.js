@@ -32,7 +32,8 @@
     var box = document.querySelector(".entry .saved");
     if (box) target = box.closest(".entry").querySelector("textarea");
   }
-  if (target) focusAt(indexOf(target));
+  // After the load, as the browser's own scroll to the #fragment moves focus to the document.
+  if (target) window.addEventListener("load", function () { setTimeout(function () { focusAt(indexOf(target)); }, 0); });
 
   // Checks follow the text as it is edited (nothing is saved until Approve).
   var timers = new WeakMap();

@@ -198,3 +198,28 @@ def test_serve_with_no_article_found_says_so_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "missing.txt")])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "missing.txt" in result.output
+
+
+def test_approvals_from_the_page_and_the_terminal_at_once_all_survive(desk):
+    """Each decision is a locked read-modify-write: none may overwrite another's entry."""
+    import threading
+
+    app = create_app(desk, csrf_token=TOKEN)
+    page = TestClient(app, base_url=URL).get("/a/hostile/es").text
+    forms = [form_for(page, n) for n in (1, 2, 3, 4)]
+
+    def from_page(fields):
+        TestClient(app, base_url=URL).post("/a/hostile/es/approve", data={**fields, "target": "web " + fields["number"]})
+
+    def from_terminal(fields):
+        record_decision(po_of(desk), (None, fields["source"]), "terminal " + fields["number"], "Otra")
+
+    workers = [threading.Thread(target=from_page, args=(forms[0],)), threading.Thread(target=from_terminal, args=(forms[1],)),
+               threading.Thread(target=from_page, args=(forms[2],)), threading.Thread(target=from_terminal, args=(forms[3],))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    saved = {u.source: u.target for u in read_catalog(po_of(desk)).live() if u.approved}
+    assert saved == {forms[0]["source"]: "web 1", forms[1]["source"]: "terminal 2",
+                     forms[2]["source"]: "web 3", forms[3]["source"]: "terminal 4"}

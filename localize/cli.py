@@ -405,10 +405,12 @@ def serve(
 ):
     """Review in the browser: source and translation side by side, checks in view; each Approve is saved at once."""
     from .review import default_reviewer
-    from .web.app import serve as serve_page
+    from .web.app import is_loopback, serve as serve_page
     from .web.desk import open_desk
 
     desk = open_desk(articles, locales, _languages(to) if to else None, reviewer or default_reviewer())
+    if not is_loopback(host):
+        typer.echo(f"localize: listening on {host}: anyone who can reach it can approve translations", err=True)
     try:
         serve_page(desk, host, port, lambda url: typer.echo(
             f"localize: reviewing {len(desk.articles)} article(s) as {desk.reviewer} at {url} (Ctrl-C stops)"))

@@ -223,3 +223,11 @@ def test_approvals_from_the_page_and_the_terminal_at_once_all_survive(desk):
     saved = {u.source: u.target for u in read_catalog(po_of(desk)).live() if u.approved}
     assert saved == {forms[0]["source"]: "web 1", forms[1]["source"]: "terminal 2",
                      forms[2]["source"]: "web 3", forms[3]["source"]: "terminal 4"}
+
+
+@pytest.mark.parametrize("host,loopback", [("127.0.0.1", True), ("localhost", True), ("::1", True),
+                                           ("0.0.0.0", False), ("192.168.1.5", False), ("::", False)])
+def test_only_loopback_addresses_count_as_this_machine_only(host, loopback):
+    from localize.web.app import is_loopback
+
+    assert is_loopback(host) is loopback

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -158,6 +158,7 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
 
     routes = [
         Route("/", index),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/a/{aid}/{lang}", show),
         Route("/a/{aid}/{lang}/approve", approve_entry, methods=["POST"]),
         Route("/a/{aid}/{lang}/check", check_entry, methods=["POST"]),
@@ -166,6 +167,15 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS),
                   Middleware(SecurityHeaders)]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: not_found})
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def serve(desk: Desk, host: str, port: int, announce) -> None:

@@ -29,6 +29,9 @@ from ..errors import LocalizeError
 from .desk import Desk, StalePage, approve, article_state, check_text, load_article, preview
 
 HERE = Path(__file__).parent
+STALE_MESSAGE = ("This entry changed since the page was loaded (another tab, localize review or a new "
+                 "translation): your text was not saved. The saved text is shown below yours; approve again "
+                 "to replace it.")
 BACKLOG = 128  # the kernel's usual default; one reviewer's browser needs a handful
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 # Only this server's own files: an injected inline script or event handler would not run even if
@@ -138,8 +141,8 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
                                       status=400, focus=number)
         try:
             await run_in_threadpool(approve, desk, aid, lang, key, target, seen)
-        except StalePage as stale:
-            return await article_page(request, message=stale.line(), status=409, focus=number,
+        except StalePage:
+            return await article_page(request, message=STALE_MESSAGE, status=409, focus=number,
                                       kept={number: target})
         except LocalizeError as error:
             return await article_page(request, message=error.line(), status=409, focus=number)

@@ -105,6 +105,9 @@ def test_review_the_seed_article_in_the_browser(served, page):
     assert "approved by Ana Revisora" in three.tcomment
     assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(po)]).returncode == 0
 
+    # A later `localize translate` run keeps the reviewed words (machine output never replaces them).
+    article = po.parents[3] / SEED.name
+    assert _localize("translate", str(article), "--to", "es", cwd=po.parents[3]).returncode == 0
     page.reload()
     assert page.locator(".entry").nth(2).locator("textarea").input_value() == "Texto revisado por una persona."
     assert page.locator(".entry").nth(0).locator(".state").inner_text() == "approved"

@@ -231,3 +231,12 @@ def test_only_loopback_addresses_count_as_this_machine_only(host, loopback):
     from localize.web.app import is_loopback
 
     assert is_loopback(host) is loopback
+
+
+def test_a_tampered_form_gets_an_answer_not_a_crash(client, desk):
+    fields = form_for(client.get("/a/hostile/es").text, 1)
+    response = client.post("/a/hostile/es/approve", data={**fields, "number": "x", "count": "9" * 50},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    gone = client.post("/a/hostile/es/approve", data={**fields, "source": "not in the memory", "seen_target": ""})
+    assert gone.status_code == 409 and "no longer in the memory" in gone.text

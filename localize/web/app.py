@@ -69,6 +69,11 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _number(text: str | None) -> int:
+    """An entry number from a form (only ever used for the page anchor); junk is 0."""
+    return int(text) if text and text.isdigit() and len(text) < 7 else 0
+
+
 def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token: str | None = None) -> Starlette:
     """The review page over ``desk``. ``allowed_hosts`` defaults to loopback names only."""
     token = csrf_token or secrets.token_urlsafe(32)
@@ -134,7 +139,7 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
         check_csrf(form.get("csrf"))
         key = form_key(form)
         target = _lines(form.get("target", "")).strip()
-        number = int(form.get("number", "0") or 0)
+        number = _number(form.get("number"))
         seen = (_lines(form.get("seen_target", "")), form.get("seen_approved") == "1")
         if not target:
             return await article_page(request, message="An empty translation is not saved: write one first.",
@@ -146,7 +151,7 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
                                       kept={number: target})
         except LocalizeError as error:
             return await article_page(request, message=error.line(), status=409, focus=number)
-        following = number + 1 if number < int(form.get("count", "0") or 0) else number
+        following = number + 1 if number < _number(form.get("count")) else number
         return RedirectResponse(f"/a/{aid}/{lang}#e{following}", status_code=303)
 
     async def check_entry(request: Request):

@@ -5,14 +5,11 @@ tests need no engine; tests/test_web_browser.py drives the whole thing in chromi
 """
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import polib
 import pytest
 from starlette.testclient import TestClient
 

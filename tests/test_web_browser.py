@@ -21,7 +21,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def require_chromium():
     present = Path(CHROMIUM).exists()
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.sync_api  # noqa: F401  (only whether it is installed)
     except ImportError:
         present = False
     if not present and os.environ.get("CI"):

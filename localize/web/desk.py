@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..articles import Article, article_id, find_articles, read_article
 from ..checks import Problem, check_catalog, check_unit
@@ -54,7 +55,7 @@ class Desk:
     locales: Path
     targets: tuple[str, ...] = ()  # empty: every language the memory has for an article
     reviewer: str = "reviewer"
-    terms_for: object = None  # callable(target) -> glossary terms; None: no glossary
+    terms_for: Callable[[str], list] | None = None  # target -> glossary terms; None: no glossary
 
     def path_of(self, aid: str) -> str:
         if aid not in self.articles:
@@ -87,13 +88,15 @@ def open_desk(inputs: list[str], locales: Path, targets: list[str] | None = None
         raise problems[0][1]
     if not paths:
         raise BadInput("no articles to review", " ".join(inputs), "name article files or folders")
-    terms_for = None
+    lookup = None
     if glossary:
-        from ..glossary import load_glossary, terms_for as terms
+        from functools import partial
 
-        loaded = load_glossary(locales)
-        terms_for = lambda lang: terms(loaded, lang)  # noqa: E731
-    return Desk({article_id(p): p for p in paths}, Path(locales), tuple(targets or ()), reviewer, terms_for)
+        from ..glossary import load_glossary, terms_for
+
+        # Read once: the glossary is not edited from the page.
+        lookup = partial(terms_for, load_glossary(locales))
+    return Desk({article_id(p): p for p in paths}, Path(locales), tuple(targets or ()), reviewer, lookup)
 
 
 def _block_of(reference: str) -> int:

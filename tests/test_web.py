@@ -40,6 +40,7 @@ def desk(tmp_path):
     units = [TranslationUnit(s.source, f"<b>ES</b> {s.source}", ctx, references=[s.reference],
                              notes=["origin: machine translation"])
              for s, ctx in zip(segments, contexts_for(segments))]
+    units[0].notes += ["machine output: Marcado en la copia", "suggestion: 92% Marcado en el texto (other-story)"]
     write_catalog(po_path(tmp_path / "locales", "es", article.id), Catalog(article.id, "en", "es", units))
     return open_desk([str(article_path)], tmp_path / "locales", reviewer="Ana Revisora")
 
@@ -68,6 +69,13 @@ def test_article_markup_is_shown_as_text_never_as_markup(client):
     assert "&lt;img src=x onerror=" in page and "&lt;script&gt;" in page
     assert "<img" not in page and "<script>document" not in page
     assert "&lt;b&gt;ES&lt;/b&gt;" in page and "<b>ES" not in page  # translations too
+
+
+def test_an_entry_shows_its_role_machine_output_and_memory_suggestion(client):
+    page = client.get("/a/hostile/es").text
+    first = page.split('id="e1"', 1)[1].split('class="entry', 1)[0]
+    assert "machine output: Marcado en la copia" in first and "suggestion: 92% Marcado en el texto" in first
+    assert "Block 1 · headline" in page and "Block 2 · body" in page
 
 
 def test_every_page_forbids_inline_script(client):

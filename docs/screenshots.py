@@ -30,7 +30,7 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                             args=["--no-sandbox"])
                 page = browser.new_page(viewport={"width": 1280, "height": 860})
-                page.goto(url + "a/trump-japan-rare-earths/es")
+                page.goto(url + "a/es/trump-japan-rare-earths")
                 first = page.locator(".entry").first
                 first.get_by_role("button", name="Approve").click()  # one approved entry in the picture
                 page.wait_for_load_state()
@@ -38,7 +38,7 @@ def main() -> None:
                 page.goto(url)
                 page.screenshot(path=str(ROOT / "docs" / "review-index.png"), clip={"x": 0, "y": 0, "width": 1280,
                                                                                    "height": 220})
-                page.goto(url + "a/trump-japan-rare-earths/es")
+                page.goto(url + "a/es/trump-japan-rare-earths")
                 box = page.locator("#e5 textarea")
                 box.fill(box.input_value() + " (")  # a live check appears while typing
                 page.locator("#e5 .problems li.level-warning >> text=[quotes]").wait_for()

@@ -37,10 +37,11 @@ def desk(tmp_path):
     article_path.write_text(HOSTILE, encoding="utf-8")
     article = read_article(article_path)
     segments = article_segments(article, "en")
-    units = [TranslationUnit(s.source, f"<b>ES</b> {s.source}", ctx, references=[s.reference],
-                             notes=["origin: machine translation"])
+    units = [TranslationUnit(s.source, f"<b>ES</b> {s.source}", ctx, references=[s.location], origin="machine")
              for s, ctx in zip(segments, contexts_for(segments))]
-    units[0].notes += ["machine output: Marcado en la copia", "suggestion: 92% Marcado en el texto (other-story)"]
+    units[0].set_machine_output("Marcado en la copia", "apertium eng-spa", "2026-01-01 00:00+0000")
+    units[0].target = "<b>ES</b> Markup in the copy"  # edited since: the machine's words stay visible
+    units[0].notes += ["suggestion: 92% Marcado en el texto (other-story)"]
     write_catalog(po_path(tmp_path / "locales", "es", article.id), Catalog(article.id, "en", "es", units))
     return open_desk([str(article_path)], tmp_path / "locales", reviewer="Ana Revisora")
 
@@ -65,67 +66,68 @@ def form_for(html: str, number: int) -> dict:
 
 
 def test_article_markup_is_shown_as_text_never_as_markup(client):
-    page = client.get("/a/hostile/es").text
+    page = client.get("/a/es/hostile").text
     assert "&lt;img src=x onerror=" in page and "&lt;script&gt;" in page
     assert "<img" not in page and "<script>document" not in page
     assert "&lt;b&gt;ES&lt;/b&gt;" in page and "<b>ES" not in page  # translations too
 
 
 def test_an_entry_shows_its_role_machine_output_and_memory_suggestion(client):
-    page = client.get("/a/hostile/es").text
+    page = client.get("/a/es/hostile").text
     first = page.split('id="e1"', 1)[1].split('class="entry', 1)[0]
     assert "machine output: Marcado en la copia" in first and "suggestion: 92% Marcado en el texto" in first
+    assert "origin: person" in first  # the memory settles an edited machine text as a person's
     assert "Block 1 · headline" in page and "Block 2 · body" in page
 
 
 def test_every_page_forbids_inline_script(client):
-    for path in ("/", "/a/hostile/es", "/nowhere"):
+    for path in ("/", "/a/es/hostile", "/nowhere"):
         policy = client.get(path).headers["content-security-policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
 def test_index_lists_each_article_by_id_with_its_state(client):
     page = client.get("/").text
-    assert '<a href="/a/hostile/es">hostile</a>' in page
+    assert '<a href="/a/es/hostile">hostile</a>' in page
     assert re.search(r'class="num machine">\s*4<', page)
 
 
 def test_approve_without_the_csrf_token_is_refused_and_writes_nothing(client, desk):
     before = po_of(desk).read_bytes()
-    fields = form_for(client.get("/a/hostile/es").text, 1)
+    fields = form_for(client.get("/a/es/hostile").text, 1)
     for bad in ({k: v for k, v in fields.items() if k != "csrf"}, {**fields, "csrf": "guess"}):
-        response = client.post("/a/hostile/es/approve", data=bad, follow_redirects=False)
+        response = client.post("/approve/es/hostile", data=bad, follow_redirects=False)
         assert response.status_code == 403
-    assert client.get("/a/hostile/es/approve").status_code == 405  # no state change by GET
+    assert client.get("/approve/es/hostile").status_code == 405  # no state change by GET
     assert po_of(desk).read_bytes() == before
 
 
 def test_approve_saves_the_text_as_approved_by_the_reviewer(client, desk):
-    fields = form_for(client.get("/a/hostile/es").text, 2)
-    response = client.post("/a/hostile/es/approve", data={**fields, "target": "Texto\r\nrevisado."},
+    fields = form_for(client.get("/a/es/hostile").text, 2)
+    response = client.post("/approve/es/hostile", data={**fields, "target": "Texto\r\nrevisado."},
                            follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/a/hostile/es#e3"
+    assert response.status_code == 303 and response.headers["location"] == "/a/es/hostile#e3"
     unit = read_catalog(po_of(desk)).find((fields["context"] or None, fields["source"]))
     assert unit.approved and unit.target == "Texto\nrevisado."
     assert any(c.startswith("approved by Ana Revisora") for c in unit.comments)
     assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(po_of(desk))]).returncode == 0
-    assert "Texto\nrevisado." in client.get("/a/hostile/es").text
+    assert "Texto\nrevisado." in client.get("/a/es/hostile").text
 
 
 def test_a_stale_page_gets_a_message_not_an_overwrite(client, desk):
-    fields = form_for(client.get("/a/hostile/es").text, 1)
+    fields = form_for(client.get("/a/es/hostile").text, 1)
     # Meanwhile someone else approves the same entry (terminal review, another tab).
     record_decision(po_of(desk), (None, fields["source"]), "Lo que escribió otra persona.", "Otra")
-    response = client.post("/a/hostile/es/approve", data={**fields, "target": "Mi versión."})
+    response = client.post("/approve/es/hostile", data={**fields, "target": "Mi versión."})
     assert response.status_code == 409
     assert "changed since the page was loaded" in response.text and "Mi versión." in response.text
     unit = read_catalog(po_of(desk)).find((None, fields["source"]))
     assert unit.target == "Lo que escribió otra persona."
 
 
-@pytest.mark.parametrize("path", ["/a/..%2F..%2Fetc%2Fpasswd/es", "/a/hostile/..%2F..%2Fetc", "/a/nothere/es",
-                                  "/a/hostile/fr", "/a/hostile/es%2F..%2F..", "/static/..%2F..%2Fdesk.py",
-                                  "/static/../../pyproject.toml"])
+@pytest.mark.parametrize("path", ["/a/es/..%2F..%2Fetc%2Fpasswd", "/a/..%2F..%2Fetc/hostile", "/a/es/nothere",
+                                  "/a/fr/hostile", "/a/es/hostile%2F..%2F..", "/a/es/%2Fetc%2Fpasswd",
+                                  "/a/es/hostile.en.txt", "/static/..%2F..%2Fdesk.py", "/static/../../pyproject.toml"])
 def test_nothing_outside_the_given_articles_and_memory_is_reachable(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -137,25 +139,25 @@ def test_requests_for_another_host_name_are_refused(client):
 
 
 def test_checks_follow_the_edited_text(client, desk):
-    page = client.get("/a/hostile/es").text
+    page = client.get("/a/es/hostile").text
     fields = form_for(page, 3)
     assert "1,200" in fields["source"]
-    check = lambda text: client.post("/a/hostile/es/check", data={**fields, "target": text}).json()  # noqa: E731
+    check = lambda text: client.post("/check/es/hostile", data={**fields, "target": text}).json()  # noqa: E731
     assert [p["check"] for p in check("Se perdieron empleos.") if p["level"] == "error"] == ["numbers", "truncated"]
     assert not [p for p in check("Los funcionarios dijeron que 1.200 empleos estaban en juego.") if p["level"] == "error"]
-    assert client.post("/a/hostile/es/check", data={**fields, "csrf": "x"}).status_code == 403
+    assert client.post("/check/es/hostile", data={**fields, "csrf": "x"}).status_code == 403
 
 
 def test_problems_shown_on_an_entry_go_after_it_is_fixed(client, desk):
-    page = client.get("/a/hostile/es").text
+    page = client.get("/a/es/hostile").text
     fields = form_for(page, 3)
     record_decision(po_of(desk), (None, fields["source"]), "Se perdieron los empleos de los funcionarios, dijeron.", "Otra")
-    page = client.get("/a/hostile/es").text
+    page = client.get("/a/es/hostile").text
     entry = page.split('id="e3"', 1)[1].split('class="entry', 1)[0]
     assert "[numbers]" in entry
     fields = form_for(page, 3)
-    client.post("/a/hostile/es/approve", data={**fields, "target": "Se dijo que 1.200 empleos estaban en juego."})
-    entry = client.get("/a/hostile/es").text.split('id="e3"', 1)[1].split('class="entry', 1)[0]
+    client.post("/approve/es/hostile", data={**fields, "target": "Se dijo que 1.200 empleos estaban en juego."})
+    entry = client.get("/a/es/hostile").text.split('id="e3"', 1)[1].split('class="entry', 1)[0]
     assert "[numbers]" not in entry
 
 
@@ -210,11 +212,11 @@ def test_approvals_from_the_page_and_the_terminal_at_once_all_survive(desk):
     import threading
 
     app = create_app(desk, csrf_token=TOKEN)
-    page = TestClient(app, base_url=URL).get("/a/hostile/es").text
+    page = TestClient(app, base_url=URL).get("/a/es/hostile").text
     forms = [form_for(page, n) for n in (1, 2, 3, 4)]
 
     def from_page(fields):
-        TestClient(app, base_url=URL).post("/a/hostile/es/approve", data={**fields, "target": "web " + fields["number"]})
+        TestClient(app, base_url=URL).post("/approve/es/hostile", data={**fields, "target": "web " + fields["number"]})
 
     def from_terminal(fields):
         record_decision(po_of(desk), (None, fields["source"]), "terminal " + fields["number"], "Otra")
@@ -239,9 +241,28 @@ def test_only_loopback_addresses_count_as_this_machine_only(host, loopback):
 
 
 def test_a_tampered_form_gets_an_answer_not_a_crash(client, desk):
-    fields = form_for(client.get("/a/hostile/es").text, 1)
-    response = client.post("/a/hostile/es/approve", data={**fields, "number": "x", "count": "9" * 50},
+    fields = form_for(client.get("/a/es/hostile").text, 1)
+    response = client.post("/approve/es/hostile", data={**fields, "number": "x", "count": "9" * 50},
                            follow_redirects=False)
     assert response.status_code == 303
-    gone = client.post("/a/hostile/es/approve", data={**fields, "source": "not in the memory", "seen_target": ""})
+    gone = client.post("/approve/es/hostile", data={**fields, "source": "not in the memory", "seen_target": ""})
     assert gone.status_code == 409 and "no longer in the memory" in gone.text
+
+
+def test_an_article_in_a_folder_is_reviewed_by_its_nested_id(tmp_path):
+    folder = tmp_path / "wire" / "politics"
+    folder.mkdir(parents=True)
+    (folder / "story.en.txt").write_text("A headline here\n\nThe council met on Monday.\n", encoding="utf-8")
+    article = read_article(folder / "story.en.txt")
+    segments = article_segments(article, "en")
+    units = [TranslationUnit(s.source, "ES " + s.source, ctx, references=[s.location])
+             for s, ctx in zip(segments, contexts_for(segments))]
+    po = po_path(tmp_path / "locales", "es", article.id)
+    write_catalog(po, Catalog(article.id, "en", "es", units))
+    desk = open_desk([str(folder / "story.en.txt")], tmp_path / "locales", reviewer="Ana")
+    client = TestClient(create_app(desk, csrf_token=TOKEN), base_url=URL)
+    assert '<a href="/a/es/wire/politics/story">wire/politics/story</a>' in client.get("/").text
+    fields = form_for(client.get("/a/es/wire/politics/story").text, 2)
+    response = client.post("/approve/es/wire/politics/story", data=fields, follow_redirects=False)
+    assert response.status_code == 303
+    assert read_catalog(po).find((None, "The council met on Monday.")).approved

@@ -115,7 +115,7 @@ def test_review_the_seed_article_in_the_browser(served, page):
 
 def test_keyboard_approves_and_moves_between_entries(served, page):
     url, po = served
-    page.goto(url + "a/trump-japan-rare-earths/es")
+    page.goto(url + "a/es/trump-japan-rare-earths")
     boxes = page.locator("textarea")
     boxes.nth(0).focus()
     page.keyboard.press("Alt+ArrowDown")
@@ -132,7 +132,7 @@ def test_keyboard_approves_and_moves_between_entries(served, page):
 
 def test_problems_follow_the_text_while_editing(served, page):
     url, _ = served
-    page.goto(url + "a/trump-japan-rare-earths/es")
+    page.goto(url + "a/es/trump-japan-rare-earths")
     entry = page.locator(".entry").first
     problems = entry.locator(".problems li")
     expect(problems).to_have_count(0)
@@ -154,7 +154,7 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(tmp_path, page):
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         url = process.stdout.readline().split(" at ", 1)[1].split()[0]
-        page.goto(url + "a/markup/es")
+        page.goto(url + "a/es/markup")
         assert page.get_by_text("<img src=x onerror=", exact=False).count() >= 1
         assert page.locator("main img, main script").count() == 0
         assert page.title() != "pwned"

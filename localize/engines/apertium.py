@@ -70,6 +70,9 @@ class ApertiumEngine:
     def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
         if not segments:
             return []
+        from ..glossary import TermList
+
+        terms = TermList(terms)  # the glossary's index is built once per batch, not per segment
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
             # One analyser call for the whole batch; per-segment lookups then hit the cache.
@@ -119,7 +122,7 @@ class ApertiumEngine:
         from ..glossary import find_terms
 
         visible = re.sub(r"<[^>]*>", lambda t: " " * len(t.group(0)), text)
-        glossary = find_terms(visible, list(terms))
+        glossary = find_terms(visible, terms)
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
         spans += [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)]

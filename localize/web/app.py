@@ -25,8 +25,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import LocalizeError
-from .desk import Desk, StalePage, approve, article_state, check_text, load_article, preview
+from ..errors import LocalizeError, StaleEntry
+from .desk import Desk, approve, article_state, check_text, load_article, preview
 
 HERE = Path(__file__).parent
 STALE_MESSAGE = ("This entry changed since the page was loaded (another tab, localize review or a new "
@@ -74,11 +74,18 @@ def _number(text: str | None) -> int:
     return int(text) if text and text.isdigit() and len(text) < 7 else 0
 
 
+def article_url(aid: str, lang: str, action: str = "a") -> str:
+    from urllib.parse import quote
+
+    return f"/{action}/{quote(lang, safe='')}/{quote(aid, safe='/')}"
+
+
 def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token: str | None = None) -> Starlette:
     """The review page over ``desk``. ``allowed_hosts`` defaults to loopback names only."""
     token = csrf_token or secrets.token_urlsafe(32)
     templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                             autoescape=select_autoescape(default=True, default_for_string=True))
+    templates.globals["article_url"] = article_url
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
         context.update(csrf_token=token, reviewer=desk.reviewer)
@@ -125,7 +132,7 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
             if not blocks or blocks[-1]["number"] != entry.block:
                 blocks.append({"number": entry.block, "role": entry.role, "entries": []})
             blocks[-1]["entries"].append(entry)
-        numbered = {e.reference: e.number for e in entries}
+        numbered = {e.unit.references[0]: e.number for e in entries if e.unit is not None and e.unit.references}
         return page("article.html", status, aid=aid, lang=lang, article=article, catalog=catalog, blocks=blocks,
                     problems=problems, numbered=numbered, built=built, summary=summary, message=message,
                     focus=focus, kept=kept or {}, count=len(entries))
@@ -146,13 +153,13 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
                                       status=400, focus=number)
         try:
             await run_in_threadpool(approve, desk, aid, lang, key, target, seen)
-        except StalePage:
+        except StaleEntry:
             return await article_page(request, message=STALE_MESSAGE, status=409, focus=number,
                                       kept={number: target})
         except LocalizeError as error:
             return await article_page(request, message=error.line(), status=409, focus=number)
         following = number + 1 if number < _number(form.get("count")) else number
-        return RedirectResponse(f"/a/{aid}/{lang}#e{following}", status_code=303)
+        return RedirectResponse(f"{article_url(aid, lang)}#e{following}", status_code=303)
 
     async def check_entry(request: Request):
         aid, lang = confined(request)
@@ -167,9 +174,10 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
     routes = [
         Route("/", index),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
-        Route("/a/{aid}/{lang}", show),
-        Route("/a/{aid}/{lang}/approve", approve_entry, methods=["POST"]),
-        Route("/a/{aid}/{lang}/check", check_entry, methods=["POST"]),
+        # The language first: article ids may hold folders (samples/story), so the id comes last.
+        Route("/a/{lang}/{aid:path}", show),
+        Route("/approve/{lang}/{aid:path}", approve_entry, methods=["POST"]),
+        Route("/check/{lang}/{aid:path}", check_entry, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS),

@@ -13,21 +13,14 @@ from typing import Callable
 
 from ..articles import Article, article_id, find_articles, read_article
 from ..checks import Problem, check_catalog, check_unit
-from ..errors import BadInput, LocalizeError
+from ..errors import BadInput
 from ..memory import Catalog, TranslationUnit, contexts_for, po_path
-from ..pofile import locked, read_catalog
+from ..pofile import read_catalog
 from ..review import record_decision, review_queue
 
-# Notes a reviewer needs beside the translation (provenance, the engine's own words, memory matches).
-SHOWN_NOTES = ("machine output:", "suggestion:", "origin:", "unknown:", "memory:", "tm:")
-
-
-class StalePage(LocalizeError):
-    """The entry changed since the page was loaded; nothing was written."""
-
-    def __init__(self, what: str, where: str, todo: str, *, target: str, approved: bool):
-        self.target, self.approved = target, approved
-        super().__init__(what, where, todo)
+# Notes a reviewer needs beside the translation besides its provenance: memory matches, words the
+# engine did not know.
+SHOWN_NOTES = ("suggestion:", "unknown:")
 
 
 @dataclass
@@ -35,7 +28,8 @@ class Entry:
     """One sentence of the article with its memory entry and the problems found on it."""
 
     number: int  # 1-based position in article order: the page's anchor
-    reference: str
+    reference: str  # "<article-id>:<block>.<sentence>", build's key
+    location: str  # "<source file>:<line>", the PO reference a person can follow back
     block: int  # 1-based block number
     role: str
     source: str
@@ -44,7 +38,18 @@ class Entry:
 
     @property
     def notes(self) -> list[str]:
-        return [n for n in self.unit.notes if n.startswith(SHOWN_NOTES)] if self.unit else []
+        """Provenance (who or what wrote the text, when), the machine's words once a person changed
+        them, memory suggestions and the engine's unknown words: what a reviewer weighs."""
+        u = self.unit
+        if u is None:
+            return []
+        shown = []
+        if u.origin:
+            by = f" ({u.translated_by}{', ' + u.translated_on if u.translated_on else ''})" if u.translated_by else ""
+            shown.append(f"origin: {u.origin}{by}")
+        if u.machine_text and u.machine_text != u.target:
+            shown.append(f"machine output: {u.machine_text}")
+        return shown + [n for n in u.notes if n.startswith(SHOWN_NOTES)]
 
 
 @dataclass
@@ -68,8 +73,8 @@ class Desk:
         Found by listing the memory, never by joining a name from a request into a path."""
         if self.targets:
             return list(self.targets)
-        found = {po.parent.parent.name for po in Path(self.locales).glob(f"*/LC_MESSAGES/{aid}.po")}
-        return sorted(found)
+        folders = Path(self.locales).iterdir() if Path(self.locales).is_dir() else []
+        return sorted(f.name for f in folders if f.is_dir() and po_path(self.locales, f.name, aid).is_file())
 
     def po(self, aid: str, lang: str) -> Path:
         if aid not in self.articles or lang not in self.languages(aid):
@@ -112,17 +117,19 @@ def load_article(desk: Desk, aid: str, lang: str) -> tuple[Article, Catalog | No
     source_lang = catalog.source_lang if catalog and catalog.source_lang else "en"
     segments = article_segments(article, source_lang)
     units = {u.key: u for u in catalog.live()} if catalog else {}
-    entries = [Entry(n, seg.reference, _block_of(seg.reference), seg.role, seg.source, units.get((ctx, seg.source)))
+    entries = [Entry(n, seg.reference, seg.location or seg.reference, _block_of(seg.reference), seg.role,
+                     seg.source, units.get((ctx, seg.source)))
                for n, (seg, ctx) in enumerate(zip(segments, contexts_for(segments)), start=1)]
     problems: list[Problem] = []
     if catalog is not None:
         sentences = [(e.block - 1, e.source) for e in entries]
         problems = check_catalog(catalog, desk.terms(lang), source_sentences=sentences)
         by_ref: dict[str, list[Problem]] = {}
-        for p in problems:  # already worst first
+        for p in problems:  # already worst first; a problem names its entry by the unit's first reference
             by_ref.setdefault(p.reference, []).append(p)
         for e in entries:
-            e.problems = by_ref.get(e.reference, [])
+            if e.unit is not None and e.unit.references:
+                e.problems = by_ref.get(e.unit.references[0], [])
     return article, catalog, entries, problems
 
 
@@ -151,19 +158,9 @@ def check_text(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], tar
 
 def approve(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], target: str,
             seen: tuple[str, bool]) -> TranslationUnit:
-    """Approve one entry with ``target``, unless it changed since the reviewer saw it as ``seen``.
-
-    The staleness is judged by the library's own read under the memory lock; the decision itself is
-    review's record_decision (locked, atomic, canonical, reviewer stamped)."""
-    po = desk.po(aid, lang)
-    with locked(po):
-        catalog = read_catalog(po)
-        unit = catalog.find(key) if catalog else None
-        if unit is not None and (unit.target, unit.approved) != seen:
-            raise StalePage("this entry changed since the page was loaded; your text was not saved", str(po),
-                            "compare with the saved text below, then approve again",
-                            target=unit.target, approved=unit.approved)
-    return record_decision(po, key, target, desk.reviewer)
+    """Approve one entry with ``target``: review's record_decision (locked, atomic, canonical, reviewer
+    stamped), which raises StaleEntry and writes nothing if the entry is no longer as ``seen``."""
+    return record_decision(desk.po(aid, lang), key, target, desk.reviewer, seen=seen)
 
 
 def preview(desk: Desk, aid: str, lang: str) -> tuple[str, dict]:

@@ -46,7 +46,7 @@
   function recheck(box) {
     var form = box.form;
     var data = new FormData(form);
-    fetch(form.action.replace(/\/approve$/, "/check"), {method: "POST", body: data, credentials: "same-origin"})
+    fetch(form.action.replace(/\/approve\//, "/check/"), {method: "POST", body: data, credentials: "same-origin"})
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (problems) {
         if (!problems) return;

@@ -34,6 +34,7 @@ def main() -> None:
                 first = page.locator(".entry").first
                 first.get_by_role("button", name="Approve").click()  # one approved entry in the picture
                 page.wait_for_load_state()
+                page.goto(url + "a/es/trump-japan-rare-earths")
                 page.screenshot(path=str(ROOT / "docs" / "review-article.png"))
                 page.goto(url)
                 page.screenshot(path=str(ROOT / "docs" / "review-index.png"), clip={"x": 0, "y": 0, "width": 1280,

@@ -266,3 +266,12 @@ def test_an_article_in_a_folder_is_reviewed_by_its_nested_id(tmp_path):
     response = client.post("/approve/es/wire/politics/story", data=fields, follow_redirects=False)
     assert response.status_code == 303
     assert read_catalog(po).find((None, "The council met on Monday.")).approved
+
+
+def test_two_sentences_on_one_line_keep_their_own_problems(client, desk):
+    """Both sentences of block 3 share one line (one PO reference); a problem stays on its own."""
+    fields = form_for(client.get("/a/es/hostile").text, 3)
+    record_decision(po_of(desk), (None, fields["source"]), "Se perdieron los empleos, dijeron.", "Otra")
+    page = client.get("/a/es/hostile").text
+    third, fourth = (page.split(f'id="e{n}"', 1)[1].split('class="entry', 1)[0] for n in (3, 4))
+    assert "[numbers]" in third and "[numbers]" not in fourth

@@ -132,7 +132,8 @@ def create_app(desk: Desk, *, allowed_hosts: list[str] | None = None, csrf_token
             if not blocks or blocks[-1]["number"] != entry.block:
                 blocks.append({"number": entry.block, "role": entry.role, "entries": []})
             blocks[-1]["entries"].append(entry)
-        numbered = {e.unit.references[0]: e.number for e in entries if e.unit is not None and e.unit.references}
+        numbered = {(e.unit.references[0], e.unit.source): e.number
+                    for e in entries if e.unit is not None and e.unit.references}
         return page("article.html", status, aid=aid, lang=lang, article=article, catalog=catalog, blocks=blocks,
                     problems=problems, numbered=numbered, built=built, summary=summary, message=message,
                     focus=focus, kept=kept or {}, count=len(entries))

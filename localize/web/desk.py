@@ -124,12 +124,14 @@ def load_article(desk: Desk, aid: str, lang: str) -> tuple[Article, Catalog | No
     if catalog is not None:
         sentences = [(e.block - 1, e.source) for e in entries]
         problems = check_catalog(catalog, desk.terms(lang), source_sentences=sentences)
-        by_ref: dict[str, list[Problem]] = {}
-        for p in problems:  # already worst first; a problem names its entry by the unit's first reference
-            by_ref.setdefault(p.reference, []).append(p)
+        # A problem names its entry by the unit's first reference (file:line, which two sentences of
+        # one line share) and its source sentence.
+        by_entry: dict[tuple[str, str], list[Problem]] = {}
+        for p in problems:  # already worst first
+            by_entry.setdefault((p.reference, p.source), []).append(p)
         for e in entries:
             if e.unit is not None and e.unit.references:
-                e.problems = by_ref.get(e.unit.references[0], [])
+                e.problems = by_entry.get((e.unit.references[0], e.unit.source), [])
     return article, catalog, entries, problems
 
 

@@ -20,6 +20,21 @@ app.add_typer(models_app, name="models")
 # wraps or ellipsizes a line, so what a script reads does not depend on $COLUMNS.
 UNLIMITED_WIDTH = 1_000_000
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"localize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the installed version and exit."),
+) -> None:
+    """Offline translation desk for news articles: detect, translate, review, build."""
+
 
 def _console(stderr: bool = False):
     """A rich console that never parses markup (paths and texts are data: ``x[/bold]y.en.txt``) and,
@@ -154,13 +169,15 @@ def _settings(data_dir: Optional[Path], locales: Path, **kw):
 
 
 def _languages(value: str) -> list[str]:
-    langs = [v.strip().lower() for v in value.split(",") if v.strip()]
-    if not langs:
+    from .errors import BadInput
+    from .languages import language_code
+
+    if not value.strip(",; \t"):
         raise typer.BadParameter("no language code given (e.g. --to es or --to es,ca)")
-    for code in langs:
-        if not code.isalpha() or not 2 <= len(code) <= 3:
-            raise typer.BadParameter(f"'{code}' is not a language code (use ISO 639-1, e.g. es, ca, fr)")
-    return langs
+    try:  # gettext names (ca@valencia, pt_BR) are what PO folders and engines' pairs use
+        return [language_code(v) for v in value.split(",") if v.strip()]
+    except BadInput as error:
+        raise typer.BadParameter(error.line()) from None
 
 
 LOCALES_OPT = typer.Option(Path("locales"), "--locales", help="Folder of the PO translation memory.")
@@ -185,6 +202,7 @@ def translate(
     batch_articles: int = typer.Option(64, "--batch-articles", min=1,
                                        help="Articles translated and written together (a restart resumes after the last group written)."),
     report: Optional[Path] = typer.Option(None, "--report", help="Also write the per-file result document (JSON) here."),
+    tm: Optional[List[Path]] = typer.Option(None, "--tm", help="A TMX translation memory to take matches from (repeatable)."),
     locales: Path = LOCALES_OPT,
     data_dir: Optional[Path] = DATA_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a per-file result document."),
@@ -199,7 +217,8 @@ def translate(
         raise typer.BadParameter("--engine must be auto, argos or apertium")
     targets = _languages(to)
     src = _languages(source)[0] if source else None
-    settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles)
+    settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles,
+                         tm_files=tuple(str(p) for p in tm or ()))
     with _progress(not as_json) as progress:
         results = translate_articles(articles, targets, settings, src, progress, force=force, stdin_name=stdin_name)
     failed = [r for r in results if r.error is not None
@@ -255,6 +274,7 @@ def _render_translations(results) -> None:
     for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
         table.add_column(col)
     errors = []
+    notes: list[str] = []  # blocks kept as they are (already in the target, no engine)
     unchanged = 0
     for r in results:
         if r.skipped == "unchanged since the last run":
@@ -269,10 +289,13 @@ def _render_translations(results) -> None:
         c = r.counts
         table.add_row(r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
                       str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
+        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.kept)
     if table.row_count:
         _console().print(table)
     if unchanged:
         typer.echo(f"{unchanged} article translation(s) unchanged since the last run: nothing to do")
+    for line in notes:
+        typer.echo(f"localize: {line}", err=True)
     for line in errors:
         typer.echo(f"localize: {line}", err=True)
 
@@ -590,6 +613,56 @@ def models_remove(
 
     folder = remove(source, target, _settings(data_dir, Path("locales")))
     typer.echo(f"removed {folder.name} ({folder})")
+
+
+
+# --------------------------------------------------------------------------- export / import (XLIFF, TMX)
+
+@app.command("export")
+@_guarded
+def export_cmd(
+    articles: List[str] = typer.Argument(..., help="Article files (or their PO files) whose memory to export."),
+    to: str = typer.Option(..., "--to", "-t", help="Target language of the memory (es, ca-valencia, pt_BR)."),
+    fmt: str = typer.Option("xliff", "--format", help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4b)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary."),
+):
+    """Hand the memory to a CAT tool: XLIFF 1.2/2.0 (every entry, with its state) or TMX (approved pairs)."""
+    from .exchange.transfer import export_memory
+
+    result = export_memory(articles, _languages(to)[0], fmt.lower(), output, locales)
+    if as_json:
+        _print_json({"schema": "localize.export/1", **result.as_dict()})
+    else:
+        typer.echo(f"{result.path}: {result.units} unit(s) from {result.articles} article(s), "
+                   f"{result.approved} approved ({result.format})")
+
+
+@app.command("import")
+@_guarded
+def import_cmd(
+    file: Path = typer.Argument(..., help="An XLIFF file back from a CAT tool."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Who approved in the CAT tool (default: the file's name)."),
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print every change as a document."),
+):
+    """Take a CAT tool's work back: approvals and edits into the PO memory (approvals are never lost)."""
+    from rich.markup import escape
+
+    from .exchange.transfer import import_exchange
+
+    result = import_exchange(file, locales, reviewer or f"CAT tool ({file.name})")
+    if as_json:
+        _print_json({"schema": "localize.import/1", **result.as_dict()})
+        return
+    console = _console()
+    for c in result.changes:
+        console.print(escape(f"{c.action:>17}  {c.article_id} [{c.target}]  {_first_words(c.source)}"))
+    summary = ", ".join(f"{result.count(a)} {a}" for a in
+                        ("approved", "edited", "replaced-approved", "unapproved", "filled", "kept-approval",
+                         "not-in-memory") if result.count(a))
+    console.print(escape(f"{file}: {summary or 'nothing to change'}; {result.unchanged} unchanged"))
 
 
 class _download_bar:

@@ -221,7 +221,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang, DEFAULT_PLURAL),
+        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang.split("@")[0].split("_")[0], DEFAULT_PLURAL),  # fr_CA: fr's
         "X-Generator": generator or generator_name(),
         "X-Source-Language": catalog.source_lang,
     }
@@ -252,7 +252,7 @@ def canonical_po(data: bytes) -> bytes:
     """The PO text as GNU ``msgcat`` writes it (its line wrapping and comment layout), so that
     every gettext tool, Poedit included, reads and rewrites the file without unrelated diffs."""
     try:
-        done = subprocess.run(["msgcat", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
+        done = subprocess.run(["msgcat", "--force-po", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
     except FileNotFoundError:
         raise BadInput("GNU gettext (msgcat) is not installed", "PATH",
                        "install gettext (apt-get install gettext)") from None
@@ -359,3 +359,9 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             if u.state == "approved" and not u.obsolete:
                 index.add(u.source, u.target, path.relative_to(folder).as_posix())
     return index
+
+
+def provenance_notes(unit: TranslationUnit) -> list[str]:
+    """The provenance lines (origin, by, on, machine output) as the PO file's ``#.`` comments carry
+    them, for other renderings of the same fields (XLIFF and TMX notes)."""
+    return _provenance_notes(unit)

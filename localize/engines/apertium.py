@@ -207,11 +207,35 @@ def _discover_pairs() -> list[Pair]:
     for line in proc.stdout.split():
         m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})", line.strip())
         if not m:
-            continue  # variants such as eng-cat_valencia are left to their base mode
+            variant = _variant_pair(line.strip())
+            if variant is not None:
+                pairs.append(variant)
+            continue
         src3, tgt3 = m.groups()
         pairs.append(Pair(_iso1(src3), _iso1(tgt3), "apertium", detail=line.strip(),
                           version=_package_version(src3, tgt3)))
     return pairs
+
+
+def _variant_pair(mode: str) -> Pair | None:
+    """A mode for a language variant ("eng-cat_valencia", "es-pt_BR", "spa-eng_US") as a pair
+    whose target is the variant's gettext name (ca@valencia, pt_BR, en_US). Modes for spelling
+    reforms or sub-standards ("cat_iec2017", "cat_valencia_uni", "por_PTpre1990") are not language
+    variants with a name of their own and stay out, as before."""
+    from ..languages import REGISTERED_VARIANTS
+
+    m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})_([A-Z]{2}|[a-z]{5,8})", mode)
+    if not m:
+        return None
+    src3, tgt3, suffix = m.groups()
+    target = _iso1(tgt3)
+    if suffix.isupper():
+        code = f"{target}_{suffix}"
+    elif REGISTERED_VARIANTS.get(suffix) == target:
+        code = f"{target}@{suffix}"
+    else:
+        return None
+    return Pair(_iso1(src3), code, "apertium", detail=mode, version=_package_version(src3, tgt3))
 
 
 @lru_cache(maxsize=None)

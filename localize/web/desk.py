@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..articles import Article, article_id, find_articles, read_article
-from ..checks import Problem, check_catalog, check_unit
+from ..checks import Problem, check_catalog
 from ..errors import BadInput
 from ..memory import Catalog, TranslationUnit, contexts_for, po_path
 from ..pofile import read_catalog
@@ -148,14 +148,18 @@ def article_state(desk: Desk, aid: str, lang: str) -> dict:
 
 
 def check_text(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], target: str) -> list[Problem]:
-    """The problems the entry would have with ``target`` as its translation (nothing is written)."""
+    """The problems the entry would have with ``target`` as its translation (nothing is written).
+
+    The whole memory is checked with the edited text in place, as ``check`` would check it once saved
+    (name checks look at the whole article), and the entry's own problems are kept."""
     catalog = read_catalog(desk.po(aid, lang))
     unit = catalog.find(key) if catalog else None
     if unit is None:
         return []
     edited = dataclasses.replace(unit, target=target)
-    problems = check_unit(edited, catalog.source_lang, catalog.target_lang, desk.terms(lang))
-    return sorted(problems, key=lambda p: p.level != "error")  # worst first, as check_catalog orders them
+    trial = dataclasses.replace(catalog, units=[edited if u is unit else u for u in catalog.units])
+    mine = (edited.references[0] if edited.references else "", edited.source)
+    return [p for p in check_catalog(trial, desk.terms(lang)) if (p.reference, p.source) == mine]
 
 
 def approve(desk: Desk, aid: str, lang: str, key: tuple[str | None, str], target: str,

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..memory import SUGGEST_INSTEAD, MemoryIndex, TranslationUnit
+from ..pofile import now
 
 TM_CACHE_SIZE = 8  # TMs in use at once: one per --tm and language pair in a run
 
@@ -52,12 +53,12 @@ def apply_tms(units: list[TranslationUnit], tm_files: tuple[str, ...], source: s
         hit = next(((idx.exact(unit.source), idx) for idx in indexes if idx.exact(unit.source)), None)
         if hit is not None:
             (text, where), _ = hit
-            _fill(unit, text, None, f"tm, 100% match in {where}")
+            _fill(unit, text, None, f"100% match in {where}")
             continue
         close = max((c for c in (idx.closest(unit.source, threshold) for idx in indexes) if c),
                     key=lambda c: c[3], default=None)
         if close and close[3] >= SUGGEST_INSTEAD:
-            _fill(unit, close[1], close[0], f"tm, {close[3]:.0f}% match in {close[2]}")
+            _fill(unit, close[1], close[0], f"{close[3]:.0f}% match in {close[2]}")
             continue
         if close:
             unit.set_note("suggestion:", f"{close[3]:.0f}% match from {close[2]}: {close[1]}")
@@ -65,9 +66,6 @@ def apply_tms(units: list[TranslationUnit], tm_files: tuple[str, ...], source: s
     return remaining
 
 
-def _fill(unit: TranslationUnit, text: str, matched_source: str | None, origin: str) -> None:
-    unit.target, unit.approved = text, False
+def _fill(unit: TranslationUnit, text: str, matched_source: str | None, where: str) -> None:
+    unit.set_reused(text, False, where, now(), origin="tm")  # offered for review, never approved
     unit.previous_source = matched_source
-    unit.set_note("origin:", origin)
-    if hasattr(unit, "origin"):
-        unit.origin = "tm"  # contract 1

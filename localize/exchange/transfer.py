@@ -20,10 +20,10 @@ from pathlib import Path
 from ..errors import BadInput
 from ..languages import parse_language
 from ..memory import Catalog, TranslationUnit, po_path
+from ..pofile import provenance_notes
 from . import (APPROVED, EDITED, MACHINE, SUGGESTION, UNTRANSLATED, ExchangedFile, ExchangedUnit,
                safe_parser_options, unit_id)
 
-MACHINE_OUTPUT_NOTE = "machine output:"         # contract 1: what the engine wrote, kept for reviewers
 PREVIOUSLY_APPROVED_NOTE = "previously approved:"
 
 
@@ -66,8 +66,6 @@ def status_of(unit: TranslationUnit) -> str:
 def exchanged_file(catalog: Catalog, source_lang: str, target_lang: str) -> ExchangedFile:
     f = ExchangedFile(catalog.article_id, parse_language(source_lang).bcp47, parse_language(target_lang).bcp47)
     for u in catalog.live():
-        from ..pofile import provenance_notes  # contract 1: provenance fields rendered as notes
-
         f.units.append(ExchangedUnit(u.source, u.target, u.context, status_of(u),
                                      notes=provenance_notes(u) + list(u.notes),
                                      comments=list(u.comments), references=list(u.references)))
@@ -257,28 +255,23 @@ def _apply(entry: TranslationUnit, unit: ExchangedUnit, reviewer: str, stamp: st
         _set_text(entry, unit.target, label)
         return "edited"
     if not entry.target and unit.status in (MACHINE, SUGGESTION):
-        entry.target, entry.approved = unit.target, False
-        entry.set_note("origin:", f"{unit.status} from {label}")
+        # A CAT tool's own machine output or match: offered for review as a translation memory's.
+        entry.set_reused(unit.target, False, f"{unit.status} from {label}", stamp, origin="tm")
         return "filled"
     return None
 
 
 def _set_text(entry: TranslationUnit, text: str, label: str) -> None:
-    if status_of(entry) == MACHINE and entry.target != text:
-        if hasattr(entry, "machine_text"):
-            entry.machine_text = entry.machine_text or entry.target  # contract 1
-        else:
-            entry.set_note(MACHINE_OUTPUT_NOTE, entry.target)
+    if status_of(entry) == MACHINE and entry.target != text and entry.origin == "machine":
+        entry.machine_text = entry.machine_text or entry.target  # contract 1: the engine's words stay visible
     entry.target, entry.previous_source = text, None
-    if hasattr(entry, "origin"):
-        entry.origin = "person"
-    entry.set_note("origin:", f"person, in a CAT tool ({label})")
+    entry.origin, entry.translated_by = "person", f"a person, in a CAT tool ({label})"
 
 
 def _approve(entry: TranslationUnit, text: str, reviewer: str, stamp: str, label: str) -> None:
     if text != entry.target:
         _set_text(entry, text, label)
-    elif hasattr(entry, "origin"):
+    else:
         entry.origin = "person"
     entry.approved, entry.previous_source = True, None
     entry.comments = [c for c in entry.comments if not c.startswith("approved by ")]

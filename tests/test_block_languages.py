@@ -57,7 +57,7 @@ def test_a_spanish_paragraph_stays_as_written_and_is_marked_as_source(tmp_path):
     kept = by_source[SPANISH]
     assert kept.msgstr == SPANISH and "origin: source" in kept.comment
     english = by_source[ENGLISH[0]]
-    assert english.msgstr and english.msgstr != ENGLISH[0] and "engine: apertium en-es" in english.comment
+    assert english.msgstr and english.msgstr != ENGLISH[0] and "translated by: apertium en-es" in english.comment
 
     built = runner.invoke(app, ["build", str(path), "--to", "es", "--out-dir", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
@@ -74,8 +74,8 @@ def test_french_goes_through_catalan_and_catalan_straight_into_spanish(tmp_path)
     assert "fr-ca" in doc["engine"] and "ca-es" in doc["engine"]
     by_source = {e.msgid: e for e in entries()}
     french, catalan = by_source[FRENCH], by_source[CATALAN]
-    assert re.search(r"engine: apertium fr-ca=\S+ ca-es=\S+ pivot=ca", french.comment)
-    assert re.search(r"engine: apertium ca-es=", catalan.comment)
+    assert re.search(r"translated by: apertium fr-ca=\S+ ca-es=\S+ pivot=ca", french.comment)
+    assert re.search(r"translated by: apertium ca-es=", catalan.comment)
     # the same words Apertium's own route gives
     assert french.msgstr == apertium(apertium(FRENCH, "fra-cat"), "cat-spa")
     assert catalan.msgstr == apertium(CATALAN, "cat-spa")

@@ -40,8 +40,24 @@ def load_catalog_for(article: Article, target: str, locales: Path) -> Catalog:
     return catalog
 
 
-def build_article(article: Article, catalog: Catalog, require_approved: bool = False) -> tuple[Article, BuildSummary]:
-    """The translated article and what went into it. Raises Unreviewed when asked to and needed."""
+def _refuse_blocking_problems(article: Article, catalog: Catalog, terms=()) -> None:
+    """The publishing gate: an approved entry with an error-level problem nobody accepted stops it."""
+    from .checks import blocking_problems
+
+    blocking = blocking_problems(catalog, terms)
+    if blocking:
+        shown = "; ".join(f"{p.reference} [{p.check}] {p.why}" for p in blocking[:5]) + \
+            (" …" if len(blocking) > 5 else "")
+        first = blocking[0]
+        raise Unreviewed(f"{len(blocking)} error-level problem(s) on approved entries: {shown}", article.source,
+                         f"fix them, or accept one: localize check {article.source} --to {catalog.target_lang} "
+                         f"--accept {first.reference}:{first.check} --reviewer NAME")
+
+
+def build_article(article: Article, catalog: Catalog, require_approved: bool = False,
+                  terms=()) -> tuple[Article, BuildSummary]:
+    """The translated article and what went into it. Raises Unreviewed when asked to and needed:
+    an entry not approved, or an approved entry with an error-level problem no reviewer accepted."""
     lang = catalog.source_lang or "en"
     segments = article_segments(article, lang)
     contexts = contexts_for(segments)
@@ -66,6 +82,8 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
         raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
                          "review them (localize review, or remove the fuzzy flag in the PO file)",
                          items=summary.unreviewed)
+    if require_approved:
+        _refuse_blocking_problems(article, catalog, terms)
 
     texts = []
     for i, block in enumerate(article.blocks):
@@ -135,8 +153,13 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 result.skipped = "no memory yet"
                 continue
             try:
+                terms = ()
+                if require_approved:
+                    from .glossary import load_glossary, terms_for
+
+                    terms = terms_for(load_glossary(locales), target)
                 built, result.summary = build_article(article, load_catalog_for(article, target, locales),
-                                                      require_approved)
+                                                      require_approved, terms)
             except LocalizeError as error:
                 result.error = error
                 if isinstance(error, Unreviewed):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article
+from .formats import fit
 from .errors import BadInput, LocalizeError, Unreviewed
 from .memory import Catalog, contexts_for, po_path
 from .pofile import read_catalog
@@ -74,11 +75,13 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
             summary.untranslated += 1
         if state != "approved":
             summary.unreviewed.append(seg.reference)
-        translated[seg.reference] = unit.target if unit and unit.target else seg.source
+        translated[seg.reference] = fit(article.format, unit.target, seg.role) if unit and unit.target \
+            else seg.source
     if require_approved and summary.unreviewed:
         shown = ", ".join(summary.unreviewed[:8]) + (" …" if len(summary.unreviewed) > 8 else "")
         raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
-                         "review them (localize review, or remove the fuzzy flag in the PO file)")
+                         "review them (localize review, or remove the fuzzy flag in the PO file)",
+                         items=summary.unreviewed)
     if require_approved:
         _refuse_blocking_problems(article, catalog, terms)
 
@@ -159,6 +162,8 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                                                       require_approved, terms)
             except LocalizeError as error:
                 result.error = error
+                if isinstance(error, Unreviewed):
+                    result.summary.unreviewed = list(error.items)
                 continue
             data = output_bytes(built)
             if out_dir is not None:
@@ -178,4 +183,4 @@ def built_name(name: str, target: str) -> str:
     """``story.en.txt`` -> ``story.es.txt``; a name without a language tag is kept."""
     import re
 
-    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown))$", rf".{target}\1", name, flags=re.I)
+    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown|html?|xhtml|nitf|xml))$", rf".{target}\1", name, flags=re.I)

@@ -96,7 +96,8 @@ class TranslationeseReport:
 def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
     """Score how much ``article`` reads as a translation, with the evidence."""
     lang = language.article.code
-    blocks = [(i, b) for i, b in enumerate(article.blocks) if b.translatable]
+    foreign = {b.index for b in language.foreign_blocks}  # a quote in another language is no calque
+    blocks = [(i, b) for i, b in enumerate(article.blocks) if b.translatable and i not in foreign]
     evidence: list[Evidence] = []
     evidence += _fused_dateline(article)
     evidence += _untranslated(language)

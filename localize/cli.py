@@ -92,7 +92,8 @@ def _render_detection(results, show_blocks: bool) -> None:
         if r.translationese is not None:
             t = r.translationese
             origin = f", probably from {t.origin_name}" if t.origin_candidates else ""
-            console.print(f"  reads as: [bold]{t.verdict}[/bold] (score {t.score:.2f}{origin})")
+            score = "" if t.score is None else f" (score {t.score:.2f}{origin})"
+            console.print(f"  reads as: [bold]{t.verdict}[/bold]{score}")
             for ev in t.evidence:
                 console.print(escape(f"    - {ev.signal}: “{ev.passage}” — {ev.why}"))
         if show_blocks:

@@ -7,15 +7,16 @@ snapshot under /work/.mirror/OWNER+NAME/repo; set TRANSLATIONESE_MIRROR to read 
 or cloned by hand with `git clone --bare https://github.com/OWNER/NAME`:
 
 * native English:
-  - wmt-conference/wmt22-news-systems and wmt23-news-systems, txt/sources/generaltest202X.en-de.src.en:
-    the WMT22/WMT23 general-task English sources, originally written in English (news,
-    e-commerce, social, conversation; WMT23 also speech), distributed by WMT for research;
+  - wmt-conference/wmt21-news-systems, wmt22-news-systems and wmt23-news-systems: the English
+    sources of the en-xx test sets (newstest2021 en-de and en-ja: news; generaltest2022/2023
+    en-de: news, e-commerce, social, conversation, speech), originally written in English,
+    distributed by WMT for research;
   - UniversalDependencies/UD_English-GUM dev and test files (CC BY 4.0 and similar open
     licences per document; written and prepared genres: news, bio, voyage, academic, textbook,
     whow, essay, letter, fiction, interview, speech);
 * neural machine translation into English: the same repositories' txt/system-outputs for
-  cs/de/ja/ru/uk/zh -> en (WMT22) and de/he/ja/ru/uk/zh -> en (WMT23), one system per pair
-  and year (WMT22_TO_EN, WMT23_TO_EN: research systems, online engines, NLLB, GPT-4);
+  cs/de/ha/is/ja/ru/zh -> en (WMT21), cs/de/ja/ru/uk/zh -> en (WMT22) and de/he/ja/ru/uk/zh -> en
+  (WMT23), one system per pair and year (WMT_SETS: research systems, online engines, NLLB, GPT-4);
 * rule-based machine translation into English, made here with Apertium (Debian packages) from
   - UniversalDependencies/UD_Portuguese-Bosque dev and test (CC BY-SA 4.0; newspaper text from
     Público and Folha de São Paulo): por -> spa -> eng and por -> cat -> eng (pivots);
@@ -47,12 +48,18 @@ CHUNK_WORDS = 250
 # every split sees every domain and a block's lines stay in one split for every system.
 WMT_BLOCK = 40  # a short news article; enough words for stable function-word rates
 WMT = "wmt-conference+wmt22-news-systems"
-WMT23 = "wmt-conference+wmt23-news-systems"
-# One system per pair, mixing research systems, online engines, NLLB and an LLM (GPT-4).
-WMT22_TO_EN = {"cs": "CUNI-DocTransformer", "de": "PROMT", "ja": "NT5", "ru": "SRPOL", "uk": "ARC-NKUA",
-               "zh": "HuaweiTSC"}
-WMT23_TO_EN = {"de": "NLLB_Greedy", "he": "GPT4-5shot", "ja": "ONLINE-B", "ru": "NLLB_Greedy",
-               "uk": "GPT4-5shot", "zh": "ONLINE-B"}
+# (repository, test set, en-xx sources read as native English, xx-en system read as neural MT):
+# one system per pair, mixing research systems, online engines, NLLB and an LLM (GPT-4).
+WMT_SETS = (
+    ("wmt-conference+wmt21-news-systems", "newstest2021", ("de", "ja"),
+     {"cs": "Online-B", "de": "Facebook-AI", "ha": "Online-B", "is": "Mideind", "ja": "Online-A",
+      "ru": "Online-W", "zh": "NiuTrans"}),
+    (WMT, "generaltest2022", ("de",),
+     {"cs": "CUNI-DocTransformer", "de": "PROMT", "ja": "NT5", "ru": "SRPOL", "uk": "ARC-NKUA", "zh": "HuaweiTSC"}),
+    ("wmt-conference+wmt23-news-systems", "generaltest2023", ("de",),
+     {"de": "NLLB_Greedy", "he": "GPT4-5shot", "ja": "ONLINE-B", "ru": "NLLB_Greedy", "uk": "GPT4-5shot",
+      "zh": "ONLINE-B"}),
+)
 GUM_GENRES = ("news", "bio", "voyage", "academic", "textbook", "whow", "essay", "letter", "fiction", "interview",
               "speech")
 
@@ -116,17 +123,22 @@ def main() -> None:
         records.append({"text": text, "label": label, "origin": origin, "engine": engine, "split": split,
                         "doc": doc})
 
-    # WMT22 and WMT23: native English source; neural output into English (one system per pair).
-    for repo, year, pairs in ((WMT, "2022", WMT22_TO_EN), (WMT23, "2023", WMT23_TO_EN)):
-        files = [("en", "native", "source", f"txt/sources/generaltest{year}.en-de.src.en")]
-        files += [(lang, "neural", system, f"txt/system-outputs/generaltest{year}.{lang}-en.hyp.{system}.en")
+    # WMT21-23: native English sources; neural output into English (one system per pair).
+    seen_native: set[str] = set()
+    for repo, test_set, sources, pairs in WMT_SETS:
+        year = test_set[-2:]
+        files = [("en", "native", "source", f"txt/sources/{test_set}.en-{tgt}.src.en") for tgt in sources]
+        files += [(lang, "neural", system, f"txt/system-outputs/{test_set}.{lang}-en.hyp.{system}.en")
                   for lang, system in pairs.items()]
         for lang, label, system, path in files:
             lines = git_show(repo, path).splitlines()
+            if label == "native":  # the en-xx sources of one year overlap in part: each line once
+                lines = [line for line in lines if line not in seen_native]
+                seen_native.update(lines)
             for start in range(0, len(lines), WMT_BLOCK):
-                block = f"wmt{year[2:]}-{lang}-{start // WMT_BLOCK}"
+                block = f"wmt{year}-{path}-{start // WMT_BLOCK}"
                 for c in chunks(lines[start:start + WMT_BLOCK]):
-                    add(c, label, lang, f"wmt{year[2:]}:{system}", split_of(block), block)
+                    add(c, label, lang, f"wmt{year}:{system}", split_of(block), block)
 
     # GUM: native English, written genres.
     for name in ("en_gum-ud-dev.conllu", "en_gum-ud-test.conllu"):

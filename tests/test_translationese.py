@@ -66,12 +66,14 @@ LONG_NATIVE = (
 
 
 def test_one_rule_hit_never_flips_a_verdict():
-    # A single near-homograph ("Gulf" beside "golf") on copy the model reads as native stays native.
-    text = (LONG_NATIVE + "\n\nHe loves golf and plays every week. Yesterday he met the Gulf champion "
-            "at the club, where the two talked for an hour about the season ahead.\n")
+    # A native sample with a near-homograph ("Gulf" beside "golf") added: the rule fires, is shown
+    # as evidence, and leaves the verdict to the model.
+    text = (SAMPLES / "brussels-summit.en.txt").read_text(encoding="utf-8") + (
+        "\n\nHe loves golf and plays every week. Yesterday he met the Gulf champion at the club, "
+        "where the two talked for an hour about the season ahead.\n")
     r = report(text)
-    assert {e.signal for e in r.evidence} == {"near-homograph"}
-    assert r.model_probability is not None and r.model_probability < load_model("en").likely
+    assert "near-homograph" in {e.signal for e in r.evidence} and r.rule_score >= 0.45
+    assert r.score == r.model_probability
     assert r.verdict == "native"
 
 

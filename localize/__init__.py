@@ -15,4 +15,16 @@ __all__ = [
     "Article", "ArticleLanguage", "Block", "LanguageGuess", "LocalizeError", "Sentence",
     "detect", "guess_language", "read_article", "split_sentences",
 ]
-__version__ = "0.1.0"
+
+
+def _installed_version() -> str:
+    """The version pip installed (pyproject.toml is the one place it is written)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("localize")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _installed_version()

@@ -119,15 +119,49 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
 
 
 def article_id(path: str) -> str:
-    """Stable id from the file name: the stem, lower-cased, without a trailing language tag.
+    """Where an article's memory lives (contract 5): one id per source file, unique per path.
 
-    ``samples/Trump Japan.en.txt`` -> ``trump-japan``. Ids name the PO files in ``locales/``.
+    The id is the file's path relative to the current folder (the project root), each part
+    lower-cased and reduced to safe characters, the file name without its extension and trailing
+    language tag: ``samples/Trump Japan.en.txt`` -> ``samples/trump-japan``, ``story.en.txt`` ->
+    ``story``; ``wire/politics/story.en.txt`` and ``wire/sport/story.en.txt`` keep two memories.
+    A file outside the current folder gets its name plus a short digest of its absolute path.
+    Stdin has no path: it must be named (``read_article(..., id=NAME)``), see ``stdin_article_id``.
+    Two paths that still reduce to one id are told apart by the memory's X-Article-Source header
+    (translate refuses to reuse a memory made for another file).
     """
-    name = Path(path).name
+    import hashlib
+    import os
+
+    if path == "-":
+        raise BadInput("an article read from stdin has no name for its memory", "-",
+                       "name it with --id NAME")
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    parts = relative.split(os.sep)
+    name = parts[-1]
     stem = re.sub(r"\.(txt|text|md|markdown)$", "", name, flags=re.I)
     stem = re.sub(r"\.[a-z]{2}(-[a-z]{2,4})?$", "", stem, flags=re.I)
-    ident = re.sub(r"[^\w.-]+", "-", stem.lower()).strip("-.")
-    return ident or "article"
+    if ".." in parts or os.path.isabs(relative):
+        digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:ID_DIGEST_CHARS]
+        return f"{_id_part(stem)}-{digest}"
+    return "/".join([_id_part(p) for p in parts[:-1]] + [_id_part(stem)])
+
+
+ID_DIGEST_CHARS = 10  # 40 bits of the absolute path: collisions among one desk's files are negligible
+
+
+def _id_part(text: str) -> str:
+    """One path part as an id part: word characters, dots and dashes, never empty or a dot name."""
+    part = re.sub(r"[^\w.-]+", "-", text.lower()).strip("-.")
+    return part or "article"
+
+
+def stdin_article_id(name: str) -> str:
+    """The id of an article read from stdin, from the name its sender gave (``--id``)."""
+    if not name or not name.strip():
+        raise BadInput("an article read from stdin has no name for its memory", "-", "name it with --id NAME")
+    return "/".join(_id_part(p) for p in re.split(r"[\\/]+", name.strip()) if p.strip(". ")) or _id_part(name)
 
 
 def read_article(path: str | Path, *, data: bytes | None = None, format: str | None = None,
@@ -140,7 +174,9 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     fmt = format or _guess_format(where, text)
     import hashlib
 
-    article = Article(id=id or article_id(where if where != "-" else "stdin"), source=where,
+    # Unnamed stdin gets no id: reading and detecting need none, po_path refuses it.
+    ident = stdin_article_id(id) if id else ("" if where == "-" else article_id(where))
+    article = Article(id=ident, source=where,
                       format=fmt, encoding=codec, bom=bom, notes=notes,
                       digest=hashlib.sha256(data).hexdigest())
     head, blocks = parse_markdown(text) if fmt == "markdown" else parse_text(text)

@@ -62,7 +62,8 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
     if require_approved and summary.unreviewed:
         shown = ", ".join(summary.unreviewed[:8]) + (" …" if len(summary.unreviewed) > 8 else "")
         raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
-                         "review them (localize review, or remove the fuzzy flag in the PO file)")
+                         "review them (localize review, or remove the fuzzy flag in the PO file)",
+                         items=summary.unreviewed)
 
     texts = []
     for i, block in enumerate(article.blocks):
@@ -136,6 +137,8 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                                                       require_approved)
             except LocalizeError as error:
                 result.error = error
+                if isinstance(error, Unreviewed):
+                    result.summary.unreviewed = list(error.items)
                 continue
             data = output_bytes(built)
             if out_dir is not None:

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_UNDETERMINED, LocalizeError
+from .errors import LocalizeError, as_localize_error, exit_code_for
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Offline translation desk for news articles: detect, translate, review, build.")
@@ -16,28 +16,78 @@ models_app = typer.Typer(no_args_is_help=True, help="Translation engines and mod
 app.add_typer(models_app, name="models")
 
 
+# Width for output that is not a terminal (a pipe, a file): wide enough that rich never cuts,
+# wraps or ellipsizes a line, so what a script reads does not depend on $COLUMNS.
+UNLIMITED_WIDTH = 1_000_000
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"localize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the installed version and exit."),
+) -> None:
+    """Offline translation desk for news articles: detect, translate, review, build."""
+
+
 def _console(stderr: bool = False):
+    """A rich console that never parses markup (paths and texts are data: ``x[/bold]y.en.txt``) and,
+    when not writing to a terminal, never cuts or wraps."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    # Decided from the stream itself, not rich's guess (FORCE_COLOR makes rich assume a terminal).
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, markup=False, emoji=False,
+                   width=None if terminal else UNLIMITED_WIDTH)
 
 
-def _fail(error: LocalizeError) -> None:
-    """The one place where a library failure becomes a message and an exit code."""
+def _say_error(error: LocalizeError) -> None:
     typer.echo(f"localize: {error.line()}", err=True)
+
+
+def _fail(exc: BaseException) -> None:
+    """The one place where any failure becomes one line on stderr and an exit code."""
+    error = as_localize_error(exc)
+    _say_error(error)
     raise typer.Exit(error.exit_code)
 
 
+def _finish(done: int, errors: list, failed: bool = False) -> None:
+    """End a command with the exit code the README's table gives for its collected results."""
+    code = exit_code_for(done, errors, failed)
+    if code:
+        raise typer.Exit(code)
+
+
 def _guarded(command):
-    """Turn a library failure inside a command into its one-line message and exit code."""
+    """Run a command so that no failure escapes as a traceback: library errors, OS errors (disk
+    full, read-only or misplaced folders), MemoryError and Ctrl-C all end as one line."""
     import functools
+
+    import click
+    import typer.exceptions
+
+    passthrough = tuple({typer.Exit, typer.Abort, click.ClickException,
+                         getattr(typer.exceptions, "TyperException", click.ClickException)})
 
     @functools.wraps(command)
     def run(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except LocalizeError as error:
-            _fail(error)
+        except passthrough:
+            raise  # typer's own: usage errors (exit 2) and our chosen exit codes
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - this is the one place
+            _fail(exc)
 
     return run
 
@@ -58,7 +108,14 @@ def detect(
     """Say what language each article (and each block in it) is in, and whether it reads translated."""
     from .report import detect_articles
 
+    from .errors import LanguageUndetermined
+
     results, errors = detect_articles(articles)
+    for r in results:
+        if r.language.article.code == "und":
+            errors.append((r.article.source, LanguageUndetermined(
+                "the language could not be determined", r.article.source,
+                "give --from, or check that the file holds prose")))
     if as_json:
         _print_json({"schema": "localize.detect/1",
                      "articles": [r.as_dict() for r in results],
@@ -66,36 +123,33 @@ def detect(
     else:
         _render_detection(results, blocks)
     for path, error in errors:
-        if not as_json:
-            typer.echo(f"localize: {error.line()}", err=True)
-    if errors:
-        raise typer.Exit(max(e.exit_code for _, e in errors))
-    if any(r.language.article.code == "und" for r in results):
-        raise typer.Exit(EXIT_UNDETERMINED)
+        _say_error(error)
+    undetermined = sum(r.language.article.code == "und" for r in results)
+    _finish(len(results) - undetermined, [e for _, e in errors])
 
 
 def _render_detection(results, show_blocks: bool) -> None:
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     console = _console()
     for r in results:
         lang = r.language.article
-        console.print(f"[bold]{r.article.source}[/bold]: {lang.code} ({lang.name}), "
-                      f"confidence {lang.confidence:.2f}")
+        console.print(Text.assemble((r.article.source, "bold"), f": {lang.code} ({lang.name}), "
+                                    f"confidence {lang.confidence:.2f}"))
         for note in r.article.notes:
             console.print(f"  note: {note}")
         foreign = r.language.foreign_blocks
         if foreign:
-            console.print(f"  [yellow]{len(foreign)} block(s) in another language:[/yellow] "
-                          + ", ".join(f"#{b.index + 1} {b.guess.code}" for b in foreign))
+            console.print(Text.assemble((f"  {len(foreign)} block(s) in another language:", "yellow"), " "
+                                        + ", ".join(f"#{b.index + 1} {b.guess.code}" for b in foreign)))
         if r.translationese is not None:
             t = r.translationese
             origin = f", probably from {t.origin_name}" if t.origin_candidates else ""
             score = "" if t.score is None else f" (score {t.score:.2f}{origin})"
-            console.print(f"  reads as: [bold]{t.verdict}[/bold]{score}")
+            console.print(Text.assemble("  reads as: ", (t.verdict, "bold"), score))
             for ev in t.evidence:
-                console.print(escape(f"    - {ev.signal}: “{ev.passage}” — {ev.why}"))
+                console.print(f"    - {ev.signal}: “{ev.passage}” — {ev.why}")
         if show_blocks:
             table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
             for col in ("#", "role", "lang", "conf", "how", "text"):
@@ -103,9 +157,8 @@ def _render_detection(results, show_blocks: bool) -> None:
             for b in r.language.blocks:
                 if not b.text.strip():
                     continue
-                mark = "[yellow]" if b.foreign else ""
-                table.add_row(str(b.index + 1), b.role, f"{mark}{b.guess.code}",
-                              f"{b.guess.confidence:.2f}", b.guess.method, escape(_first_words(b.text)))
+                table.add_row(str(b.index + 1), b.role, Text(b.guess.code, "yellow" if b.foreign else ""),
+                              f"{b.guess.confidence:.2f}", b.guess.method, _first_words(b.text))
             console.print(table)
         console.print()
 
@@ -117,11 +170,15 @@ def _settings(data_dir: Optional[Path], locales: Path, **kw):
 
 
 def _languages(value: str) -> list[str]:
-    langs = [v.strip().lower() for v in value.split(",") if v.strip()]
-    for code in langs:
-        if not code.isalpha() or not 2 <= len(code) <= 3:
-            raise typer.BadParameter(f"'{code}' is not a language code (use ISO 639-1, e.g. es, ca, fr)")
-    return langs
+    from .errors import BadInput
+    from .languages import language_code
+
+    if not value.strip(",; \t"):
+        raise typer.BadParameter("no language code given (e.g. --to es or --to es,ca)")
+    try:  # gettext names (ca@valencia, pt_BR) are what PO folders and engines' pairs use
+        return [language_code(v) for v in value.split(",") if v.strip()]
+    except BadInput as error:
+        raise typer.BadParameter(error.line()) from None
 
 
 LOCALES_OPT = typer.Option(Path("locales"), "--locales", help="Folder of the PO translation memory.")
@@ -146,21 +203,25 @@ def translate(
     batch_articles: int = typer.Option(64, "--batch-articles", min=1,
                                        help="Articles translated and written together (a restart resumes after the last group written)."),
     report: Optional[Path] = typer.Option(None, "--report", help="Also write the per-file result document (JSON) here."),
+    tm: Optional[List[Path]] = typer.Option(None, "--tm", help="A TMX translation memory to take matches from (repeatable)."),
     locales: Path = LOCALES_OPT,
     data_dir: Optional[Path] = DATA_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a per-file result document."),
+    force: bool = typer.Option(False, "--force", help="Translate all machine entries again (approved ones never change)."),
+    stdin_name: Optional[str] = typer.Option(None, "--id", help="Name of an article read from stdin (-): names its memory."),
 ):
     """Translate articles offline into reviewable PO memory (machine output is marked fuzzy)."""
-    from .errors import EXIT_FAILED, NoEngineForPair
+    from .errors import NoEngineForPair
     from .translate import translate_articles
 
     if engine not in ("auto", "argos", "apertium"):
         raise typer.BadParameter("--engine must be auto, argos or apertium")
     targets = _languages(to)
     src = _languages(source)[0] if source else None
-    settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles)
+    settings = _settings(data_dir, locales, engine=engine, beam=beam, jobs=jobs, batch_articles=batch_articles,
+                         tm_files=tuple(str(p) for p in tm or ()))
     with _progress(not as_json) as progress:
-        results = translate_articles(articles, targets, settings, src, progress)
+        results = translate_articles(articles, targets, settings, src, progress, force=force, stdin_name=stdin_name)
     failed = [r for r in results if r.error is not None
               and not (skip_unsupported and isinstance(r.error, NoEngineForPair))]
     if skip_unsupported:
@@ -176,8 +237,7 @@ def translate(
         _print_json(doc)
     else:
         _render_translations(results)
-    if failed:
-        raise typer.Exit(max(r.error.exit_code for r in failed) if len(failed) == len(results) else EXIT_FAILED)
+    _finish(len(results) - len(failed), [r.error for r in failed])
 
 
 class _progress:
@@ -266,9 +326,8 @@ def status(
                           ("segments", "approved", "machine", "untranslated", "obsolete")))
         _console().print(table if rows else "no translation memory yet")
         for _, e in errors:
-            typer.echo(f"localize: {e.line()}", err=True)
-    if errors:
-        raise typer.Exit(max(e.exit_code for _, e in errors))
+            _say_error(e)
+    _finish(len(rows), [e for _, e in errors])
 
 
 # --------------------------------------------------------------------------- build
@@ -294,13 +353,17 @@ def build(
     targets = _languages(to)
     if output is None and out_dir is None and len(targets) > 1:
         raise typer.BadParameter("several languages need --out-dir")
+    if output is not None and any(a != "-" and Path(a).exists() and Path(a).resolve() == output.resolve()
+                                  for a in articles):
+        raise typer.BadParameter(f"{output} is one of the input articles: the output would overwrite it",
+                                 param_hint="'--output'")
     results = build_many(articles, targets, locales, output=output, out_dir=out_dir,
                          require_approved=require_approved, skip_missing=skip_missing)
     if as_json and (output or out_dir):
         _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
     for r in results:
         if r.error is not None:
-            typer.echo(f"localize: {r.error.line()}", err=True)
+            _say_error(r.error)
         elif r.skipped:
             typer.echo(f"localize: {r.path}: skipped {r.target} ({r.skipped})", err=True)
         elif not as_json:
@@ -308,8 +371,7 @@ def build(
             typer.echo(f"{r.path} -> {r.output or 'stdout'} ({r.target}): {s_.approved} approved, "
                        f"{s_.machine} machine (unreviewed), {s_.untranslated} untranslated", err=True)
     failed = [r for r in results if r.error is not None]
-    if failed:
-        raise typer.Exit(max(r.error.exit_code for r in failed))
+    _finish(len(results) - len(failed), [r.error for r in failed])
 
 
 # --------------------------------------------------------------------------- check
@@ -328,7 +390,6 @@ def check(
 
     Exits 1 when an error-level problem remains (a pipeline gate)."""
     from .checks import CHECK_IDS
-    from .errors import EXIT_FAILED
     from .quality import check_articles
 
     off = {c.strip() for c in disable.split(",") if c.strip()}
@@ -343,25 +404,24 @@ def check(
                                   for path, problems in results],
                      "errors": [{"path": p, "error": e.line()} for p, e in errors]})
     else:
-        from rich.markup import escape
+        from rich.text import Text
 
         console = _console()
         for path, problems in results:
             shown = [p for p in problems if warnings or p.level == "error"]
             n_err = sum(p.level == "error" for p in problems)
-            console.print(f"[bold]{path}[/bold] ({target}): {n_err} error(s), {len(problems) - n_err} warning(s)")
+            console.print(Text.assemble((path, "bold"), f" ({target}): {n_err} error(s), "
+                                        f"{len(problems) - n_err} warning(s)"))
             for p in shown:
                 color = "red" if p.level == "error" else "yellow"
-                console.print(f"  [{color}]{p.level}[/{color}] {escape(f'[{p.check}] {p.reference}: {p.why}')}")
-                console.print(f"      source: {escape(p.source)}")
+                console.print(Text.assemble("  ", (p.level, color), f" [{p.check}] {p.reference}: {p.why}"))
+                console.print(f"      source: {p.source}")
                 if p.target:
-                    console.print(f"      target: {escape(p.target)}")
+                    console.print(f"      target: {p.target}")
         for _, e in errors:
-            typer.echo(f"localize: {e.line()}", err=True)
-    if errors:
-        raise typer.Exit(max(e.exit_code for _, e in errors))
-    if any(p.level == "error" for _, problems in results for p in problems):
-        raise typer.Exit(EXIT_FAILED)
+            _say_error(e)
+    _finish(len(results), [e for _, e in errors],
+            failed=any(p.level == "error" for _, problems in results for p in problems))
 
 
 # --------------------------------------------------------------------------- review
@@ -514,15 +574,65 @@ def models_install(
 @models_app.command("remove")
 @_guarded
 def models_remove(
-    source: str = typer.Argument(..., help="Source language."),
-    target: str = typer.Argument(..., help="Target language."),
+    source: str = typer.Argument(..., help="Source language, or a package folder name (models list)."),
+    target: Optional[str] = typer.Argument(None, help="Target language."),
     data_dir: Optional[Path] = DATA_OPT,
 ):
-    """Remove an installed Argos package."""
+    """Remove an installed Argos package (FROM TO, or the folder name models list shows)."""
     from .models import remove
 
     folder = remove(source, target, _settings(data_dir, Path("locales")))
-    typer.echo(f"removed {source}-{target} ({folder})")
+    typer.echo(f"removed {folder.name} ({folder})")
+
+
+
+# --------------------------------------------------------------------------- export / import (XLIFF, TMX)
+
+@app.command("export")
+@_guarded
+def export_cmd(
+    articles: List[str] = typer.Argument(..., help="Article files (or their PO files) whose memory to export."),
+    to: str = typer.Option(..., "--to", "-t", help="Target language of the memory (es, ca-valencia, pt_BR)."),
+    fmt: str = typer.Option("xliff", "--format", help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4b)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary."),
+):
+    """Hand the memory to a CAT tool: XLIFF 1.2/2.0 (every entry, with its state) or TMX (approved pairs)."""
+    from .exchange.transfer import export_memory
+
+    result = export_memory(articles, _languages(to)[0], fmt.lower(), output, locales)
+    if as_json:
+        _print_json({"schema": "localize.export/1", **result.as_dict()})
+    else:
+        typer.echo(f"{result.path}: {result.units} unit(s) from {result.articles} article(s), "
+                   f"{result.approved} approved ({result.format})")
+
+
+@app.command("import")
+@_guarded
+def import_cmd(
+    file: Path = typer.Argument(..., help="An XLIFF file back from a CAT tool."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Who approved in the CAT tool (default: the file's name)."),
+    locales: Path = LOCALES_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Print every change as a document."),
+):
+    """Take a CAT tool's work back: approvals and edits into the PO memory (approvals are never lost)."""
+    from rich.markup import escape
+
+    from .exchange.transfer import import_exchange
+
+    result = import_exchange(file, locales, reviewer or f"CAT tool ({file.name})")
+    if as_json:
+        _print_json({"schema": "localize.import/1", **result.as_dict()})
+        return
+    console = _console()
+    for c in result.changes:
+        console.print(escape(f"{c.action:>17}  {c.article_id} [{c.target}]  {_first_words(c.source)}"))
+    summary = ", ".join(f"{result.count(a)} {a}" for a in
+                        ("approved", "edited", "replaced-approved", "unapproved", "filled", "kept-approval",
+                         "not-in-memory") if result.count(a))
+    console.print(escape(f"{file}: {summary or 'nothing to change'}; {result.unchanged} unchanged"))
 
 
 class _download_bar:
@@ -553,8 +663,9 @@ def _first_words(text: str, n: int = 8) -> str:
 def main() -> None:  # console-script entry point
     try:
         app()
-    except LocalizeError as error:  # raised outside a command body (should not happen)
-        typer.echo(f"localize: {error.line()}", err=True)
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - outside a command body
+        error = as_localize_error(exc)
+        _say_error(error)
         sys.exit(error.exit_code)
 
 

@@ -73,8 +73,72 @@ def load_glossary(locales: Path) -> list[Term]:
     return terms
 
 
-def terms_for(terms: list[Term], target: str) -> list[Term]:
-    return [t for t in terms if t.language in (target, "*")]
+class TermList(list):
+    """A list of Terms that builds its matching index once, on first use (see find_terms)."""
+
+    _index: "TermIndex | None" = None
+
+    def index(self) -> "TermIndex":
+        if self._index is None:
+            self._index = TermIndex.build(self)
+        return self._index
+
+
+def terms_for(terms: list[Term], target: str) -> TermList:
+    return TermList(t for t in terms if t.language in (target, "*"))
+
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Terms by their first word, so that matching a sentence looks only at the terms that can
+    start at one of its words, instead of running one search per glossary row.
+
+    A term that starts with a word character can only match where a word starts (it must not
+    follow a word character), and there the text's word equals the term's first word (the term's
+    next character, or the required boundary after it, ends both). Terms that start otherwise
+    (``$``, quotes) are few and are searched one by one. ``rank`` is a term's place when the
+    terms are ordered longest first, which decides between overlapping matches."""
+
+    by_first_word: dict
+    others: tuple
+
+    @classmethod
+    def build(cls, terms) -> "TermIndex":
+        by_first_word: dict[str, list[tuple[int, Term]]] = {}
+        others = []
+        for rank, t in enumerate(sorted(terms, key=lambda t: -len(t.term))):
+            first = _WORD.match(t.term)
+            if first:
+                by_first_word.setdefault(first.group(), []).append((rank, t))
+            elif t.term:
+                others.append((rank, t))
+        return cls(by_first_word, tuple(others))
+
+
+def find_terms(text: str, terms) -> list[tuple[int, int, Term]]:
+    """Non-overlapping occurrences of glossary terms in text, longest terms first.
+
+    ``terms``: a TermList (its index is built once and kept) or any sequence of Terms."""
+    index = terms.index() if isinstance(terms, TermList) else TermIndex.build(terms)
+    found: list[tuple[int, int, int, Term]] = []  # (rank, start, end, term)
+    for word in _WORD.finditer(text):
+        for rank, t in index.by_first_word.get(word.group(), ()):
+            start = word.start()
+            end = start + len(t.term)
+            if text.startswith(t.term, start) and not _WORD_CHAR.match(text, end):
+                found.append((rank, start, end, t))
+    for rank, t in index.others:
+        for m in re.finditer(rf"(?<!\w){re.escape(t.term)}(?!\w)", text):
+            found.append((rank, m.start(), m.end(), t))
+    spans: list[tuple[int, int, Term]] = []
+    for _, start, end, t in sorted(found, key=lambda f: (f[0], f[1])):
+        if all(end <= s or start >= e for s, e, _ in spans):
+            spans.append((start, end, t))
+    return sorted(spans, key=lambda x: x[0])
 
 
 def add_term(locales: Path, term: Term) -> None:
@@ -90,13 +154,3 @@ def add_term(locales: Path, term: Term) -> None:
         for t in existing + [term]:
             writer.writerow([t.term, t.language, t.translation, t.note])
         write_bytes_atomic(path, buf.getvalue().encode("utf-8"))
-
-
-def find_terms(text: str, terms: list[Term]) -> list[tuple[int, int, Term]]:
-    """Non-overlapping occurrences of glossary terms in text, longest terms first."""
-    spans: list[tuple[int, int, Term]] = []
-    for t in sorted(terms, key=lambda t: -len(t.term)):
-        for m in re.finditer(rf"(?<!\w){re.escape(t.term)}(?!\w)", text):
-            if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
-                spans.append((m.start(), m.end(), t))
-    return sorted(spans, key=lambda x: x[0])

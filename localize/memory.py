@@ -15,10 +15,18 @@ catalog follows ``msgmerge --previous`` and the habits of CAT tools:
 """
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 SUGGEST_INSTEAD = 90.0  # a memory match this close beats machine output
+
+# Who or what wrote a unit's current translation (contract 1, /work/contracts.md):
+# machine = engine output, memory = reused from the memory, tm = from an imported TMX,
+# person = a person wrote or approved it, source = the block was already in the target language.
+ORIGINS = ("machine", "memory", "tm", "person", "source")
 
 
 @dataclass
@@ -32,6 +40,55 @@ class TranslationUnit:
     comments: list[str] = field(default_factory=list)  # the translator's own (# lines)
     previous_source: str | None = None
     obsolete: bool = False
+    # Provenance follows the text: ``origin`` says who/what wrote ``target`` ("" while there is
+    # none), ``translated_by`` names the engine (with version and settings), the person or the
+    # memory file, ``translated_on`` when. ``machine_text`` is what the engine produced, kept when a
+    # person edits so that reviewers still see it.
+    origin: str = ""
+    translated_by: str | None = None
+    translated_on: str | None = None
+    machine_text: str | None = None
+
+    @property
+    def holds_machine_text(self) -> bool:
+        """True while the target is still the machine's words (checks of machine output apply)."""
+        return bool(self.target) and self.machine_text is not None and self.target.split() == self.machine_text.split()
+
+    def set_machine_output(self, text: str, engine: str, when: str) -> None:
+        self.target, self.approved, self.machine_text = text, False, text
+        self.origin, self.translated_by, self.translated_on = "machine", engine, when
+
+    def set_reused(self, text: str, approved: bool, where: str, when: str, origin: str = "memory") -> None:
+        self.target, self.approved = text, approved
+        self.origin, self.translated_by, self.translated_on = origin, where, when
+        self.machine_text = None
+
+    def approve(self, target: str, reviewer: str, when: str) -> None:
+        """A person approves ``target`` (their own words or the ones shown to them)."""
+        self.target, self.approved, self.previous_source = target, True, None
+        self.origin, self.translated_by, self.translated_on = "person", reviewer, when
+        self.comments = [c for c in self.comments if not c.startswith("approved by ")]
+        self.comments.append(f"approved by {reviewer} on {when}")
+
+    def settle_provenance(self, editor: str | None, when: str | None) -> None:
+        """Make the provenance match the text after edits made elsewhere (a review, Poedit, msgattrib).
+
+        A machine or reused translation that a person approved or changed is the person's: the
+        approval comment names them, else ``editor`` (the file's Last-Translator) at ``when``."""
+        if not self.target:
+            self.origin, self.translated_by, self.translated_on = "", None, None
+            return
+        approved_by = next((c for c in reversed(self.comments) if c.startswith("approved by ")), None)
+        # Compared without regard to spacing: some tools re-wrap the comment that keeps machine_text.
+        edited = self.origin == "machine" and (self.machine_text is None or
+                                               self.target.split() != self.machine_text.split())
+        confirmed = self.approved and self.origin != "person" and (
+            self.origin == "machine" or approved_by is not None)
+        if not self.origin or edited or confirmed:
+            self.origin = "person"
+            who, _, on = (approved_by or "")[len("approved by "):].partition(" on ")
+            self.translated_by = who or editor or self.translated_by
+            self.translated_on = on or when or self.translated_on
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -87,7 +144,8 @@ class SegmentRef:
 
     source: str
     role: str
-    reference: str  # "<article-id>:<block>.<sentence>" (1-based)
+    reference: str  # "<article-id>:<block>.<sentence>" (1-based): the build's key for this sentence
+    location: str = ""  # "<source file>:<line>": the PO reference (#:) a person can follow back
 
 
 class MemoryIndex:
@@ -153,8 +211,9 @@ def contexts_for(segments: list[SegmentRef]) -> list[str | None]:
 
 
 def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIndex | None,
-                   threshold: float = 75.0) -> list[TranslationUnit]:
-    """Bring ``catalog`` in line with the article's segments; returns the units that need MT."""
+                   threshold: float = 75.0, when: str = "") -> list[TranslationUnit]:
+    """Bring ``catalog`` in line with the article's segments; returns the units that need MT.
+    ``when`` dates the translations reused from the memory."""
     from rapidfuzz import fuzz
 
     old_live = {u.key: u for u in catalog.units if not u.obsolete}
@@ -164,41 +223,47 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
     for seg, ctx in zip(segments, contexts_for(segments)):
         key = (ctx, seg.source)
         if key in by_key:
-            by_key[key].references.append(seg.reference)
+            by_key[key].references.append(seg.location or seg.reference)
             continue
         unit = old_live.pop(key, None) or old_obsolete.pop(key, None)
         if unit is None:
             unit = TranslationUnit(seg.source, context=ctx)
         unit.obsolete = False
-        unit.references = [seg.reference]
+        unit.references = [seg.location or seg.reference]
         unit.set_note("role:", seg.role)
         by_key[key] = unit
         units.append(unit)
 
     leaving = list(old_live.values())
+    units_kept: list[TranslationUnit] = []
     need_mt: list[TranslationUnit] = []
     for unit in units:
         if unit.target:
             continue
         hit = index.exact(unit.source) if index else None
         if hit:
-            unit.target, unit.approved = hit[0], True
-            unit.set_note("origin:", f"memory, approved in {hit[1]}")
+            unit.set_reused(hit[0], True, f"approved in {hit[1]}", when)
             continue
         changed = max(((fuzz.ratio(unit.source, old.source), old) for old in leaving if old.target),
                       key=lambda t: t[0], default=(0.0, None))
         if changed[1] is not None and changed[0] >= threshold:
             old = changed[1]
             leaving.remove(old)
-            unit.target, unit.approved, unit.previous_source = old.target, False, old.source
+            if old.approved:
+                # The approved original stays in the memory (obsolete), so that when the
+                # sentence is changed back its approval comes back with it.
+                keep = copy.deepcopy(old)
+                keep.obsolete = True
+                units_kept.append(keep)
+            unit.set_reused(old.target, False, f"previous version of this sentence ({changed[0]:.0f}% similar)",
+                            old.translated_on or when)
+            unit.previous_source = old.source
             unit.comments = list(old.comments)
-            unit.set_note("origin:", f"previous version of this sentence ({changed[0]:.0f}% similar)")
             continue
         close = index.closest(unit.source, threshold) if index else None
         if close and close[3] >= SUGGEST_INSTEAD:
-            unit.target, unit.approved = close[1], False
+            unit.set_reused(close[1], False, f"memory suggestion ({close[3]:.0f}% match) from {close[2]}", when)
             unit.previous_source = close[0]
-            unit.set_note("origin:", f"memory suggestion ({close[3]:.0f}% match) from {close[2]}")
             continue
         if close:
             unit.set_note("suggestion:", f"{close[3]:.0f}% match from {close[2]}: {close[1]}")
@@ -208,11 +273,61 @@ def merge_segments(catalog: Catalog, segments: list[SegmentRef], index: MemoryIn
         if old.target or old.approved:
             old.obsolete = True
             units.append(old)
+    units.extend(units_kept)
     units.extend(u for u in old_obsolete.values() if u.target)
-    catalog.units = units
+    # Each entry exactly once: gettext refuses two entries with one key, obsolete or not.
+    seen: set = set()
+    catalog.units = [u for u in units if not (u.key in seen or seen.add(u.key))]
     return need_mt
 
 
+def machine_units_to_redo(catalog: Catalog, signature: str, force: bool = False) -> list[TranslationUnit]:
+    """Live machine output that the current settings would not produce: made with another engine,
+    engine version, source language, glossary or beam (its signature differs), or every piece of
+    machine output with ``force``. Approved or person-edited entries are never in it."""
+    return [u for u in catalog.live() if u.origin == "machine" and not u.approved and u.holds_machine_text
+            and (force or u.translated_by != signature)]
+
+
+def units_digest(units: list[TranslationUnit]) -> str:
+    """What a rerun must find unchanged: every entry's identity, text, state and whether it is
+    obsolete (an outside tool that obsoletes, edits or approves entries changes it)."""
+    rows = [[u.context, u.source, u.target, bool(u.approved), bool(u.obsolete)] for u in units]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def po_path(locales: Path, target: str, article_id: str) -> Path:
-    """Where an article's memory for one target language lives."""
+    """Where an article's memory for one target language lives (ids with folders nest)."""
+    from .errors import BadInput
+
+    if not article_id:
+        raise BadInput("an article read from stdin has no name for its memory", "-", "name it with --id NAME")
     return Path(locales) / target / "LC_MESSAGES" / f"{article_id}.po"
+
+
+def source_label(source: str) -> str:
+    """How a memory names the file it was made from (its X-Article-Source header)."""
+    import os
+
+    return source if source == "-" else os.path.relpath(os.path.abspath(source))
+
+
+def reference_file(source: str, article_id: str) -> str:
+    """The file part of a PO reference: the article's path, in gettext's quoting when it holds
+    spaces (U+2068 ... U+2069, as xgettext writes it), the id for stdin."""
+    name = f"stdin:{article_id}" if source == "-" else source_label(source)
+    return f"\u2068{name}\u2069" if any(c.isspace() for c in name) else name
+
+
+def made_for_another_source(headers: dict, source: str, article_id: str) -> str | None:
+    """The other source named by a memory's header, or None when it is this article's memory.
+    Headers written before paths were recorded hold only the file name, which must match."""
+    import os
+
+    recorded = headers.get("X-Article-Source")
+    if not recorded:
+        return None
+    mine = source_label(source) if source != "-" else f"stdin:{article_id}"
+    if recorded == mine or ("/" not in recorded and os.sep not in recorded and recorded == os.path.basename(source)):
+        return None
+    return recorded

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import stat
 import tempfile
 import time
+import zlib
 import urllib.error
 import urllib.request
 import zipfile
@@ -26,11 +28,49 @@ from .errors import BadInput, LocalizeError, ModelInvalid
 MAX_UNPACKED = 4 * 1024**3  # a real Argos model is 100-400 MB unpacked
 MAX_ENTRIES = 10_000
 CHUNK = 1 << 16
+# Argos's whole index is about 100 KB; 16 MiB leaves room for growth and refuses a hostile server
+# that would otherwise be read into memory.
+MAX_INDEX_BYTES = 16 * 2**20
+# A download must make progress: at least STALL_MIN_BYTES in every STALL_WINDOW_S seconds (a
+# server trickling a byte every few seconds is cut off), and no attempt lasts over
+# MAX_DOWNLOAD_S (an Argos model of 400 MB needs ~1 h at 1 Mbit/s). The partial file is kept
+# for the next attempt or run to resume.
+STALL_WINDOW_S = 60.0
+STALL_MIN_BYTES = 16 * 1024
+MAX_DOWNLOAD_S = 3 * 3600.0
+INDEX_TIMEOUT_S = 30.0  # the whole index, every byte of it
+URL_SCHEMES = ("http://", "https://")
 Progress = Callable[[int, Optional[int]], None]  # (bytes so far, total or None)
 
 
 class DownloadFailed(LocalizeError):
     exit_code = 1
+
+
+# A package's language codes become folder names, so they must be language codes and nothing
+# else: ISO 639 letters, optionally one BCP-47/gettext subtag (pt_BR, zh-Hant). No "/", "." or
+# anything that could walk out of the packages folder.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
+
+
+def check_language_code(value, what: str, where: str) -> str:
+    """``value`` if it is a language code string, else ModelInvalid (never a path, list or number)."""
+    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+        raise ModelInvalid(f"{what} {value!r} is not a language code", where, "refusing the package")
+    return value
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when ``path`` (resolved, symlinks followed) is ``root`` or lies under it."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _child_of(root: Path, name: str, where: str) -> Path:
+    """``root / name``, proven to be a direct child of ``root`` before anything moves or is deleted."""
+    path = root / name
+    if path.resolve().parent != root.resolve() or not inside(root, path):
+        raise ModelInvalid(f"the package folder name {name!r} leaves {root}", where, "refusing the package")
+    return path
 
 
 @dataclass
@@ -76,29 +116,69 @@ def default_index_url(settings) -> str:
 
 # --------------------------------------------------------------------------- index
 
-def _cache_path(settings) -> Path:
-    return Path(settings.data_dir) / "index.json"
+def _cache_path(settings, url: str) -> Path:
+    """One cache per index URL, so that an install with another --index never uses this one."""
+    return Path(settings.data_dir) / f"index-{hashlib.sha256(url.encode()).hexdigest()[:16]}.json"
+
+
+def check_url(url: str) -> str:
+    """Only http(s): a file://, ftp:// or data: link in an index must not read local files."""
+    if not url.lower().startswith(URL_SCHEMES):
+        raise BadInput("only http:// and https:// links are downloaded", url, "check the URL or the index")
+    return url
+
+
+def _read_limited(resp, limit: int, deadline_s: float, url: str) -> bytes:
+    """The response body, refused when it exceeds ``limit`` bytes or takes over ``deadline_s``."""
+    length = resp.headers.get("Content-Length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise DownloadFailed(f"the response is {int(length)} bytes (limit {limit})", url,
+                             "check --index")
+    start, parts, size = time.monotonic(), [], 0
+    while True:
+        chunk = resp.read1(CHUNK)
+        if not chunk:
+            return b"".join(parts)
+        size += len(chunk)
+        if size > limit:
+            raise DownloadFailed(f"the response is over the limit of {limit} bytes", url, "check --index")
+        if time.monotonic() - start > deadline_s:
+            raise DownloadFailed(f"the server sent {size} bytes in {deadline_s:.0f} s", url,
+                                 "try again later or use another --index")
+        parts.append(chunk)
 
 
 def fetch_index(settings, url: str | None = None, timeout: float = 20.0) -> IndexInfo:
     """The package index: fresh from ``url`` when reachable, else the cached copy (with its age)."""
     from .pofile import write_bytes_atomic
 
-    url = url or default_index_url(settings)
-    cache = _cache_path(settings)
+    url = check_url(url or default_index_url(settings))
+    cache = _cache_path(settings, url)
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
-            raw = resp.read()
+        with urllib.request.urlopen(url, timeout=min(timeout, INDEX_TIMEOUT_S)) as resp:
+            raw = _read_limited(resp, MAX_INDEX_BYTES, INDEX_TIMEOUT_S, url)
         data = json.loads(raw)
+        entries = _parse_index(data, url)  # before caching: a bad answer never replaces a good cache
         write_bytes_atomic(cache, json.dumps({"url": url, "fetched_at": time.time(), "index": data}).encode())
-        return IndexInfo(_parse_index(data, url), url, time.time(), False)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        if cache.exists():
-            cached = json.loads(cache.read_text(encoding="utf-8"))
-            return IndexInfo(_parse_index(cached["index"], url), cached.get("url", url),
-                             float(cached.get("fetched_at", 0)), True)
-        raise DownloadFailed(f"cannot read the package index ({exc})", url,
+        return IndexInfo(entries, url, time.time(), False)
+    except (urllib.error.URLError, OSError, ValueError, LocalizeError) as exc:
+        cached = _read_cache(cache, url)
+        if cached is not None:
+            return IndexInfo(_parse_index(cached["index"], url), url, float(cached.get("fetched_at", 0)), True)
+        reason = exc.what if isinstance(exc, LocalizeError) else str(exc)
+        raise DownloadFailed(f"cannot read the package index ({reason})", url,
                              "check the network or --index URL; on an offline machine install from a file") from None
+
+
+def _read_cache(cache: Path, url: str) -> dict | None:
+    """The cached copy of this URL's index, if there is a readable one made from this very URL."""
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(cached, dict) or cached.get("url") != url or not isinstance(cached.get("index"), list):
+        return None
+    return cached
 
 
 def _parse_index(data, url: str) -> list[IndexEntry]:
@@ -121,32 +201,45 @@ def _parse_index(data, url: str) -> list[IndexEntry]:
 
 def download(url: str, dest: Path, progress: Progress | None = None, retries: int = 5,
              timeout: float = 30.0) -> Path:
-    """Download to ``dest`` (atomically), resuming with Range requests after a dropped connection."""
-    part = dest.with_name(dest.name + ".part")
+    """Download to ``dest`` (atomically), resuming with Range requests after a dropped connection,
+    a stall or a previous run (the ``.part`` file is kept until the download completes)."""
+    check_url(url)
+    # Named for the URL too, so that a partial file is only ever resumed from where it came from.
+    part = dest.with_name(f"{dest.name}.{hashlib.sha256(url.encode()).hexdigest()[:12]}.part")
     part.parent.mkdir(parents=True, exist_ok=True)
-    part.unlink(missing_ok=True)
     total: int | None = None
     attempt = 0
+    started = time.monotonic()
     while True:
         have = part.stat().st_size if part.exists() else 0
         req = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
+            with urllib.request.urlopen(req, timeout=min(timeout, STALL_WINDOW_S)) as resp:
                 if have and resp.status != 206:  # the server ignored Range: start again
                     have = 0
                     part.unlink(missing_ok=True)
                 length = resp.headers.get("Content-Length")
                 if length is not None:
                     total = have + int(length)
+                window_start, window_bytes = time.monotonic(), 0
                 with open(part, "ab") as f:
                     while True:
-                        chunk = resp.read(CHUNK)
+                        chunk = resp.read1(CHUNK)
                         if not chunk:
                             break
                         f.write(chunk)
                         have += len(chunk)
+                        window_bytes += len(chunk)
                         if progress:
                             progress(have, total)
+                        now_ = time.monotonic()
+                        if now_ - started > MAX_DOWNLOAD_S:
+                            raise DownloadFailed(f"took over {MAX_DOWNLOAD_S:.0f} s ({have} bytes so far, kept)",
+                                                 url, "run the command again to resume")
+                        if now_ - window_start >= STALL_WINDOW_S:
+                            if window_bytes < STALL_MIN_BYTES:
+                                raise TimeoutError(f"only {window_bytes} bytes in {STALL_WINDOW_S:.0f} s")
+                            window_start, window_bytes = now_, 0
             if total is not None and have < total:
                 raise urllib.error.URLError(f"connection closed after {have} of {total} bytes")
             part.replace(dest)
@@ -155,11 +248,13 @@ def download(url: str, dest: Path, progress: Progress | None = None, retries: in
             if isinstance(exc, urllib.error.HTTPError) and exc.code in (404, 403, 410):
                 part.unlink(missing_ok=True)
                 raise DownloadFailed(f"the server answered {exc.code}", url, "check the URL or the index") from None
-            attempt += 1
-            if attempt > retries:
+            if isinstance(exc, urllib.error.HTTPError) and exc.code == 416:  # our .part is stale
                 part.unlink(missing_ok=True)
-                raise DownloadFailed(f"download failed after {retries} retries ({exc})", url,
-                                     "try again later") from None
+            attempt += 1
+            if attempt > retries or time.monotonic() - started > MAX_DOWNLOAD_S:
+                raise DownloadFailed(f"download failed after {attempt - 1} retries ({exc}); "
+                                     f"{part.stat().st_size if part.exists() else 0} bytes kept", url,
+                                     "run the command again to resume") from None
             time.sleep(min(2.0, 0.2 * attempt))
 
 
@@ -184,8 +279,12 @@ def _safe_extract(archive: Path, into: Path, max_unpacked: int) -> None:
             raise ModelInvalid(f"has {len(infos)} entries (limit {MAX_ENTRIES})", str(archive), "refusing it")
         total = 0
         root = into.resolve()
+        names: set[str] = set()
         for info in infos:
             name = info.filename
+            if name.rstrip("/") in names:  # which copy wins would depend on the unpacker
+                raise ModelInvalid(f"has two entries named {name}", str(archive), "refusing it")
+            names.add(name.rstrip("/"))
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise ModelInvalid(f"contains a symbolic link ({name})", str(archive), "refusing it")
@@ -199,23 +298,30 @@ def _safe_extract(archive: Path, into: Path, max_unpacked: int) -> None:
             if total > max_unpacked:
                 raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
                                    str(archive), "refusing it")
-        written = 0
-        for info in infos:
-            target = into / info.filename
-            if info.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, open(target, "wb") as dst:
-                while True:
-                    block = src.read(1 << 20)
-                    if not block:
-                        break
-                    written += len(block)
-                    if written > max_unpacked:  # sizes in the header can lie
-                        raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
-                                           str(archive), "refusing it")
-                    dst.write(block)
+        try:
+            _extract_entries(zf, infos, into, max_unpacked, archive)
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:  # bad CRC, truncated
+            raise ModelInvalid(f"is corrupt ({exc})", str(archive), "download the package again") from None
+
+
+def _extract_entries(zf: zipfile.ZipFile, infos, into: Path, max_unpacked: int, archive: Path) -> None:
+    written = 0
+    for info in infos:
+        target = into / info.filename
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zf.open(info) as src, open(target, "wb") as dst:
+            while True:
+                block = src.read(1 << 20)
+                if not block:
+                    break
+                written += len(block)
+                if written > max_unpacked:  # sizes in the header can lie
+                    raise ModelInvalid(f"unpacks to more than {max_unpacked // 2**20} MiB (a zip bomb?)",
+                                       str(archive), "refusing it")
+                dst.write(block)
 
 
 def _package_root(unpacked: Path, where: str) -> Path:
@@ -232,6 +338,8 @@ def validate_package(folder: Path, where: str, want: tuple[str, str] | None = No
     from .engines.argos import read_metadata
 
     meta = read_metadata(folder)
+    check_language_code(meta.get("from_code"), "from_code", where)
+    check_language_code(meta.get("to_code"), "to_code", where)
     if want and (meta["from_code"], meta["to_code"]) != want:
         raise ModelInvalid(f"is a {meta['from_code']}-{meta['to_code']} package, not {want[0]}-{want[1]}",
                            where, "install the package for the pair you asked for")
@@ -271,9 +379,11 @@ def install_archive(archive: Path, settings, want: tuple[str, str] | None = None
         _safe_extract(archive, staging, max_unpacked)
         root = _package_root(staging, str(archive))
         meta = validate_package(root, str(archive), want)
-        final = packages / f"translate-{meta['from_code']}_{meta['to_code']}"
-        if final.exists():
-            backup = packages / f".old-{final.name}-{int(time.time() * 1000)}"
+        final = _child_of(packages, f"translate-{meta['from_code']}_{meta['to_code']}", str(archive))
+        if final.exists() or final.is_symlink():
+            if final.is_symlink() or not final.is_dir():
+                raise ModelInvalid(f"{final} is not a package folder", str(archive), "remove it by hand first")
+            backup = _child_of(packages, f".old-{final.name}-{int(time.time() * 1000)}", str(archive))
             final.rename(backup)
         root.rename(final)
         done = True
@@ -349,15 +459,26 @@ def _find(entries: list[IndexEntry], source: str, target: str) -> IndexEntry | N
     return max(found, key=key)
 
 
-def remove(source: str, target: str, settings) -> Path:
-    """Remove the installed package of a pair."""
+def remove(source: str, target: str | None, settings) -> Path:
+    """Remove the installed package of a pair (``source``, ``target``), or the package folder named
+    ``source`` (as ``models list`` shows it) when ``target`` is None: a folder whose metadata is
+    broken can be removed too."""
     from .engines.argos import installed_packages
 
-    for folder, meta in installed_packages(settings):
-        if (meta["from_code"], meta["to_code"]) == (source, target):
-            trash = folder.with_name(f".removing-{folder.name}")
-            folder.rename(trash)  # atomic: the package disappears at once
-            shutil.rmtree(trash, ignore_errors=True)
-            return folder
-    raise BadInput(f"no Argos package for {source}-{target} is installed", str(settings.argos_packages_dir),
-                   "see localize models list")
+    packages = settings.argos_packages_dir
+    found: Path | None = None
+    if target is None:
+        if packages.is_dir():
+            found = next((d for d in packages.iterdir() if d.name == source and not d.name.startswith(".")
+                          and d.is_dir() and not d.is_symlink()), None)
+    else:
+        found = next((folder for folder, meta in installed_packages(settings)
+                      if (meta["from_code"], meta["to_code"]) == (source, target)), None)
+    if found is None:
+        what = source if target is None else f"{source}-{target}"
+        raise BadInput(f"no Argos package for {what} is installed", str(packages), "see localize models list")
+    folder = _child_of(packages, found.name, str(found))
+    trash = _child_of(packages, f".removing-{folder.name}", str(folder))
+    folder.rename(trash)  # atomic: the package disappears at once
+    shutil.rmtree(trash, ignore_errors=True)
+    return folder

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import subprocess
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import BadInput
-from .memory import Catalog, MemoryIndex, TranslationUnit
+from .errors import BadInput, InvalidMemory
+from .memory import ORIGINS, Catalog, MemoryIndex, TranslationUnit, units_digest
 
 # gettext plural rules for the languages a news desk works in (from the gettext manual).
 PLURAL_FORMS = {
@@ -27,6 +29,10 @@ PLURAL_FORMS = {
 }
 DEFAULT_PLURAL = "nplurals=2; plural=(n != 1);"
 LOCK_TIMEOUT = 120
+# Header fields a rerun checks before it skips an article (translate._unchanged).
+MEMORY_DIGEST = "X-Memory-Digest"  # units_digest of the entries as localize last wrote them
+RUN_SIGNATURE = "X-Localize-Run"  # translate.run_signature of the last translate run
+SOURCE_DETECTION = "X-Source-Language-Detection"  # how the source language was found
 
 
 def now() -> str:
@@ -54,6 +60,7 @@ def read_catalog(path: Path) -> Catalog | None:
 
     if not path.exists():
         return None
+    validate_po(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, IOError, ValueError, UnicodeDecodeError) as exc:
@@ -63,29 +70,146 @@ def read_catalog(path: Path) -> Catalog | None:
     catalog = Catalog(article_id=meta.get("Project-Id-Version", path.stem),
                       source_lang=meta.get("X-Source-Language", ""),
                       target_lang=meta.get("Language", ""), headers=meta)
+    editor = meta.get("Last-Translator") or None
+    when = meta.get("PO-Revision-Date") or None
+    # polib yields every entry, obsolete ones included, once; each becomes one unit.
     for e in po:
-        catalog.units.append(_unit(e))
-    for e in po.obsolete_entries():
-        if e not in po:
-            catalog.units.append(_unit(e))
+        catalog.units.append(_unit(e, editor, when))
     return catalog
 
 
-def _unit(e) -> TranslationUnit:
-    return TranslationUnit(
+# Provenance notes (``#.`` lines): the rendering of TranslationUnit's provenance fields.
+ORIGIN, BY, ON, MACHINE_OUTPUT = "origin:", "translated by:", "translated on:", "machine output:"
+_LEGACY_ENGINE = "engine:"  # files written before provenance fields
+
+
+MSGFMT_TIMEOUT = 120  # seconds: msgfmt checks 100,000 entries in a few seconds
+
+
+def validate_po(path: Path) -> None:
+    """Refuse a PO file that GNU ``msgfmt -c`` refuses (unterminated or cut strings, duplicate
+    entries, bad escapes, a broken header), naming the file and the first line it fails on.
+    polib is lenient and would silently repair or drop such entries, so nothing is trusted to it
+    before this check; localize never repairs a memory by itself."""
+    import re
+
+    arg = os.path.abspath(path)
+    try:
+        done = subprocess.run(["msgfmt", "-c", "-o", os.devnull, arg], capture_output=True,
+                              timeout=MSGFMT_TIMEOUT)
+    except FileNotFoundError:
+        raise BadInput("GNU gettext (msgfmt) is not installed", "PATH",
+                       "install gettext (apt-get install gettext)") from None
+    if done.returncode == 0:
+        return
+    errors = done.stderr.decode("utf-8", "replace").splitlines()
+    for line in errors:
+        found = re.match(r"(\d+):(?:\d+:)? (.*)", line[len(arg) + 1:]) if line.startswith(arg + ":") else None
+        if found:
+            number, message = int(found.group(1)), found.group(2).strip().rstrip(".")
+            if message == "end-of-line within string":
+                number -= 1  # msgfmt counts the line break it stopped at: the open string is above
+            raise InvalidMemory(f"is not a valid PO file: {message}", f"{path}:{number}",
+                                "fix that line (msgfmt -c lists every problem); localize repairs nothing",
+                                line=number)
+    message = next((e for e in errors if e.strip()), "msgfmt refused it").removeprefix("msgfmt: ")
+    raise InvalidMemory(f"is not a valid PO file: {message}", str(path),
+                        "fix it (msgfmt -c lists every problem); localize repairs nothing")
+
+
+def _unit(e, editor: str | None, when: str | None) -> TranslationUnit:
+    unit = TranslationUnit(
         source=e.msgid, target=e.msgstr, context=e.msgctxt,
         approved=bool(e.msgstr) and "fuzzy" not in e.flags,
         references=[f"{f}:{l}" if l else f for f, l in e.occurrences],
-        notes=[n for n in (e.comment or "").splitlines() if n],
         comments=[n for n in (e.tcomment or "").splitlines() if n],
-        previous_source=e.previous_msgid, obsolete=e.obsolete)
+        previous_source=e.previous_msgid, obsolete=bool(e.obsolete))
+    notes, legacy = [], False
+    for n in _join_wrapped((e.comment or "").splitlines()):
+        if not n:
+            continue
+        if n.startswith(ORIGIN):
+            value = n[len(ORIGIN):].strip()
+            word = value.split(",")[0].split(" ")[0]
+            if value == "machine translation":  # legacy form
+                unit.origin, legacy = "machine", True
+            elif word in ORIGINS:
+                unit.origin = word
+            elif value.startswith(("previous version", "memory")):  # legacy forms
+                unit.origin, unit.translated_by = "memory", value.removeprefix("memory, ")
+        elif n.startswith(BY):
+            unit.translated_by = n[len(BY):].strip()
+        elif n.startswith(_LEGACY_ENGINE):
+            unit.translated_by = n[len(_LEGACY_ENGINE):].strip()
+        elif n.startswith(ON):
+            unit.translated_on = n[len(ON):].strip()
+        elif n.startswith(MACHINE_OUTPUT):
+            unit.machine_text = _unescape(n[len(MACHINE_OUTPUT) + 1:])
+        else:
+            notes.append(n)
+    unit.notes = notes
+    if unit.origin == "machine" and unit.machine_text is None and not unit.approved and legacy:
+        unit.machine_text = unit.target  # written before provenance fields: a fuzzy machine entry holds the engine's words
+    unit.settle_provenance(editor, when)
+    return unit
 
 
-def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> None:
+KNOWN_NOTES = (ORIGIN, BY, ON, MACHINE_OUTPUT, _LEGACY_ENGINE, "role:", "unknown:", "suggestion:")
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Undo the wrapping some tools (polib, translate-toolkit) apply to long ``#.`` lines: a line
+    that does not start a known note continues the machine output before it."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].startswith(MACHINE_OUTPUT) and line and not line.startswith(KNOWN_NOTES):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _provenance_notes(u: TranslationUnit) -> list[str]:
+    lines = []
+    if u.origin:
+        lines.append(f"{ORIGIN} {u.origin}")
+    if u.translated_by:
+        lines.append(f"{BY} {u.translated_by}")
+    if u.translated_on:
+        lines.append(f"{ON} {u.translated_on}")
+    if u.machine_text is not None:
+        # Written even while equal to the target: an edit made in another tool (Poedit) is then
+        # still seen as a person's, and the engine's words stay beside it.
+        lines.append(f"{MACHINE_OUTPUT} {_escape(u.machine_text)}")
+    return lines
+
+
+def _escape(text: str) -> str:
+    """One comment line holds one line: backslashes and line breaks are written as PO escapes."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    import re
+
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def generator_name() -> str:
+    """``localize VERSION`` for the X-Generator header, from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"localize {version('localize')}"
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "localize"
+
+
+def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) -> None:
     """Write a catalog as a PO file, atomically (caller holds ``locked(path)`` when it read first)."""
     import polib
 
-    po = polib.POFile(wrapwidth=78)
+    po = polib.POFile(wrapwidth=0)
     headers = {
         "Project-Id-Version": catalog.article_id,
         "Report-Msgid-Bugs-To": "",
@@ -97,18 +221,23 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang, DEFAULT_PLURAL),
-        "X-Generator": generator,
+        "Plural-Forms": PLURAL_FORMS.get(catalog.target_lang.split("@")[0].split("_")[0], DEFAULT_PLURAL),  # fr_CA: fr's
+        "X-Generator": generator or generator_name(),
         "X-Source-Language": catalog.source_lang,
     }
     for k, v in catalog.headers.items():
         if k.startswith("X-") and k not in headers:
             headers[k] = v
+    headers[MEMORY_DIGEST] = units_digest(catalog.units)
     po.metadata = headers
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
+    stamp = now()
     for u in catalog.units:
+        u.settle_provenance(headers["Last-Translator"], stamp)
+        roles = [n for n in u.notes if n.startswith("role:")]
+        notes = roles + _provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
         entry = polib.POEntry(msgid=u.source, msgstr=u.target, msgctxt=u.context,
-                              comment="\n".join(u.notes), tcomment="\n".join(u.comments),
+                              comment="\n".join(notes), tcomment="\n".join(u.comments),
                               occurrences=[tuple(r.rsplit(":", 1)) if ":" in r else (r, "") for r in u.references],
                               obsolete=u.obsolete)
         if u.target and not u.approved:
@@ -116,14 +245,51 @@ def write_catalog(path: Path, catalog: Catalog, generator: str = "localize") -> 
             if u.previous_source and u.previous_source != u.source:
                 entry.previous_msgid = u.previous_source
         po.append(entry)
-    _atomic_write(path, str(po).encode("utf-8") + (b"" if str(po).endswith("\n") else b"\n"))
+    _atomic_write(path, canonical_po(str(po).encode("utf-8")))
+
+
+def canonical_po(data: bytes) -> bytes:
+    """The PO text as GNU ``msgcat`` writes it (its line wrapping and comment layout), so that
+    every gettext tool, Poedit included, reads and rewrites the file without unrelated diffs."""
+    try:
+        done = subprocess.run(["msgcat", "--force-po", "-o", "-", "-"], input=data, capture_output=True, timeout=MSGCAT_TIMEOUT)
+    except FileNotFoundError:
+        raise BadInput("GNU gettext (msgcat) is not installed", "PATH",
+                       "install gettext (apt-get install gettext)") from None
+    if done.returncode != 0:
+        first = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise BadInput(f"msgcat refused the memory ({first[0] if first else 'no message'})", "msgcat",
+                       "report this: localize wrote an invalid PO text") from None
+    return done.stdout
+
+
+MSGCAT_TIMEOUT = 120  # seconds: msgcat formats 100,000 entries in a few seconds
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename: readers see the old file or the new one.
+
+    The file keeps its mode and group (a shared desk folder stays readable); a new file gets the
+    mode the umask allows, as any editor would create it. A symlink is written through: the link
+    stays, its target changes. Temp files that a killed writer left behind are removed first."""
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_orphan_temps(path)
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            if old is not None:
+                os.fchmod(f.fileno(), stat.S_IMODE(old.st_mode))
+                with contextlib.suppress(OSError):  # only the owner or root may change the group
+                    os.fchown(f.fileno(), -1, old.st_gid)
+            else:
+                os.fchmod(f.fileno(), 0o666 & ~_umask())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -132,6 +298,41 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_orphan_temps(path: Path) -> None:
+    """Remove ``.<name>.<pid>.*.tmp`` files whose writer process no longer exists."""
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -145,7 +346,7 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
     folder = Path(locales) / target / "LC_MESSAGES"
     if not folder.is_dir():
         return index
-    for path in sorted(folder.glob("*.po")):
+    for path in sorted(folder.glob("**/*.po")):
         if exclude is not None and path.resolve() == exclude.resolve():
             continue
         try:
@@ -156,20 +357,11 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             continue
         for u in catalog.units:
             if u.state == "approved" and not u.obsolete:
-                index.add(u.source, u.target, path.name)
+                index.add(u.source, u.target, path.relative_to(folder).as_posix())
     return index
 
 
-def quick_scan(path: Path) -> tuple[dict[str, str], bool] | None:
-    """(header fields, whether some entry is untranslated) from one read of the file's text, no
-    full parse: enough for a rerun to tell that a memory is current. None when unreadable."""
-    import re
-
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    header = text.split("\n\n", 1)[0]
-    fields = dict(re.findall(r'^"([\w-]+): (.*?)\\n"$', header, re.M))
-    untranslated = bool(re.search(r'^msgstr ""[ \t]*(?:\r?\n(?!")|\Z)', text[len(header):], re.M))
-    return fields, untranslated
+def provenance_notes(unit: TranslationUnit) -> list[str]:
+    """The provenance lines (origin, by, on, machine output) as the PO file's ``#.`` comments carry
+    them, for other renderings of the same fields (XLIFF and TMX notes)."""
+    return _provenance_notes(unit)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import check_catalog
-from .errors import BadInput
+from .errors import BadInput, StaleEntry
 from .memory import Catalog, TranslationUnit
 from .pofile import locked, now, read_catalog, write_catalog
 
@@ -40,14 +40,24 @@ def review_queue(catalog: Catalog, include_approved: bool = False) -> list[Trans
     return sorted(live, key=lambda u: rank[u.state])  # stable: article order within a state
 
 
-def record_decision(po: Path, key: tuple[str | None, str], target: str, reviewer: str) -> TranslationUnit:
-    """Approve one unit with ``target`` as its translation; written at once under the lock."""
+def record_decision(po: Path, key: tuple[str | None, str], target: str, reviewer: str,
+                    seen: tuple[str, bool] | None = None) -> TranslationUnit:
+    """Approve one unit with ``target`` as its translation; written at once under the lock.
+
+    ``seen`` is the entry as the reviewer saw it, ``(target, approved)``. When the entry differs
+    now (another reviewer, a rerun, an outside editor saved meanwhile), nothing is written and
+    StaleEntry carries the newer text: a decision on old text never overwrites newer work."""
     with locked(po):
         catalog = read_catalog(po)
         unit = catalog.find(key) if catalog else None
         if unit is None:
             raise BadInput("the sentence is no longer in the memory (the article changed meanwhile)",
                            str(po), "run localize translate, then review again")
+        if seen is not None and (unit.target or "", bool(unit.approved)) != (seen[0] or "", bool(seen[1])):
+            state = "approved" if unit.approved else "not approved"
+            raise StaleEntry(f"the entry changed since it was shown: now {unit.target!r} ({state})", str(po),
+                             "look at the newer text and decide again", target=unit.target or "",
+                             approved=bool(unit.approved))
         stamp = now()
         unit.target, unit.approved, unit.previous_source = target, True, None
         unit.comments = [c for c in unit.comments if not c.startswith("approved by ")]
@@ -63,17 +73,29 @@ class ReviewIO:
 
     ask: Callable[[str], str]
     show: Callable[[str], None]
-    edit: Callable[[str], str] | None = None  # edit text in $EDITOR
+    edit: Callable[[str], str | None] | None = None  # edit text in $EDITOR; None: aborted or unchanged
 
 
-def edit_in_editor(text: str) -> str:
+def edit_in_editor(text: str) -> str | None:
+    """The text as the person saved it in $VISUAL/$EDITOR; None when the editor failed or was
+    aborted (non-zero exit: vim's :cq, EDITOR=false) or the file was left unchanged, so that
+    nothing is approved that the person did not deliberately save."""
+    import shlex
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     with tempfile.NamedTemporaryFile("w+", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write(text)
         name = f.name
     try:
-        subprocess.run([*editor.split(), name], check=False)
-        return Path(name).read_text(encoding="utf-8").rstrip("\n")
+        try:
+            done = subprocess.run([*shlex.split(editor), name], check=False)
+        except OSError as exc:
+            raise BadInput(f"cannot start the editor {editor!r} ({exc.strerror})", "$EDITOR",
+                           "set EDITOR or VISUAL to an installed editor") from None
+        if done.returncode != 0:
+            return None
+        saved = Path(name).read_text(encoding="utf-8").rstrip("\n")
+        return saved if saved != text.rstrip("\n") else None
     finally:
         os.unlink(name)
 
@@ -102,6 +124,9 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
         for note in unit.notes:
             if note.startswith(("suggestion:", "origin:", "unknown:")):
                 io.show(f"  {note}")
+        for comment in unit.comments:  # contract 2: "accepted CHECK_ID by NAME on DATE"
+            if comment.startswith("accepted "):
+                io.show(f"  {comment}")
         if unit.previous_source:
             io.show(f"  previous source: {unit.previous_source}")
         for p in problems.get(ref, []):
@@ -115,16 +140,28 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
             if not unit.target:
                 io.show("  nothing to accept: edit it first")
                 continue
-            queue[i] = record_decision(po, unit.key, unit.target, reviewer)
+            decided = _decide(po, unit, unit.target, reviewer, io)
+            if decided is None:
+                continue
+            queue[i] = decided
             counts["approved"] += 1
             i += 1
         elif key in ("e", "E"):
-            new = io.edit(unit.target) if key == "E" and io.edit else io.ask(f"new translation [{unit.target}]")
+            if key == "E" and io.edit:
+                new = io.edit(unit.target)
+                if new is None:
+                    io.show("  the editor was aborted or nothing was changed: not saved")
+                    continue
+            else:
+                new = io.ask(f"new translation [{unit.target}]")
             new = new.strip() or unit.target
             if not new:
                 io.show("  empty translation: not saved")
                 continue
-            queue[i] = record_decision(po, unit.key, new, reviewer)
+            decided = _decide(po, unit, new, reviewer, io)
+            if decided is None:
+                continue
+            queue[i] = decided
             counts["edited"] += 1
             i += 1
         elif key == "s":
@@ -135,3 +172,15 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
         else:
             io.show(f"  unknown key {key!r}: {HELP}")
     return counts
+
+
+def _decide(po: Path, unit: TranslationUnit, target: str, reviewer: str, io: ReviewIO) -> TranslationUnit | None:
+    """Record a decision on ``unit`` as it was shown; if it changed meanwhile, show the newer text,
+    update ``unit`` to it, and return None so that the person decides again."""
+    try:
+        return record_decision(po, unit.key, target, reviewer, seen=(unit.target or "", bool(unit.approved)))
+    except StaleEntry as stale:
+        io.show(f"  changed meanwhile: now {stale.target or '(none)'} "
+                f"({'approved' if stale.approved else 'not approved'}); nothing saved, decide again")
+        unit.target, unit.approved = stale.target, stale.approved
+        return None

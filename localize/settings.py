@@ -42,6 +42,7 @@ class Settings:
     jobs: int = 1  # worker processes for reading/detection, parallel Apertium calls
     batch_articles: int = 64  # articles planned, translated and written together
     reviewer: str = ""
+    tm_files: tuple[str, ...] = ()  # TMX translation memories asked for matches (localize.exchange.tm)
 
     def threads(self) -> tuple[int, int]:
         cores = _cpu_count()

@@ -30,14 +30,15 @@ def memory_status(locales: Path, inputs: list[str] | None = None,
         errors.extend(problems)
         wanted = {article_id(p) for p in paths}
     rows = []
-    for po in sorted(Path(locales).glob("*/LC_MESSAGES/*.po")):
-        lang = po.parent.parent.name
-        if (wanted is not None and po.stem not in wanted) or (targets and lang not in targets):
+    for po in sorted(Path(locales).glob("*/LC_MESSAGES/**/*.po")):
+        relative = po.relative_to(locales).parts
+        lang, ident = relative[0], "/".join(relative[2:])[: -len(".po")]
+        if (wanted is not None and ident not in wanted) or (targets and lang not in targets):
             continue
         try:
             catalog = read_catalog(po)
         except LocalizeError as error:
             errors.append((str(po), error))
             continue
-        rows.append(StatusRow(po.stem, lang, str(po), catalog.counts()))
+        rows.append(StatusRow(ident, lang, str(po), catalog.counts()))
     return rows, errors

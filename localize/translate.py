@@ -13,9 +13,12 @@ from .articles import Article, find_articles, read_article
 from .detect import detect
 from .engines import Route, find_route, translate_route
 from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
-from .memory import Catalog, MemoryIndex, SegmentRef, merge_segments, po_path
-from .pofile import load_memory_index, locked, quick_scan, read_catalog, write_catalog
+from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
+                     po_path, source_label, units_digest)
+from .pofile import (RUN_SIGNATURE, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
+                     write_catalog)
 from .segment import split_sentences
 from .settings import Settings
 
@@ -58,17 +61,28 @@ class _Job:
     result: TranslateResult
     todo: list[str] = field(default_factory=list)
     route: Optional[Route] = None
+    signature: str = ""  # run_signature of route and settings: what machine entries are stamped with
+    force: bool = False
 
 
 def article_segments(article: Article, lang: str) -> list[SegmentRef]:
     """Every sentence of the article's translatable blocks, in order, with its reference."""
+    from .memory import reference_file
+
     out = []
+    where = reference_file(article.source, article.id)
+    line = 1 + article.head.count("\n")  # the line each block's text starts on, for the PO references
     for i, block in enumerate(article.blocks):
-        if not block.translatable:
-            continue
-        for j, sentence in enumerate(split_sentences(block.text, lang)):
-            if sentence.text.strip():
-                out.append(SegmentRef(sentence.text, block.role, f"{article.id}:{i + 1}.{j + 1}"))
+        line += block.lead.count("\n")
+        at = line
+        if block.translatable:
+            for j, sentence in enumerate(split_sentences(block.text, lang)):
+                if sentence.text.strip():
+                    blank_lines = sentence.text[: len(sentence.text) - len(sentence.text.lstrip())].count("\n")
+                    out.append(SegmentRef(sentence.text, block.role, f"{article.id}:{i + 1}.{j + 1}",
+                                          f"{where}:{at + blank_lines}"))
+                at += (sentence.text + sentence.gap).count("\n")
+        line += block.text.count("\n") + block.trail.count("\n")
     return out
 
 
@@ -84,12 +98,14 @@ def source_language(article: Article, given: str | None):
     return guess.code, f"{guess.code} (detected, confidence {guess.confidence:.2f})", language
 
 
-def _read_and_detect(path: str, source: str | None):
+def _read_and_detect(path: str, source: str | None, name: str | None = None):
     """One article read, its source language found, and whether it reads as a translation."""
     from .translationese import assess
 
     try:
-        article = read_article(path)
+        if path == "-" and not name:  # refused before stdin is read: its memory would have no name
+            raise BadInput("an article read from stdin has no name for its memory", "-", "name it with --id NAME")
+        article = read_article(path, id=name if path == "-" else None)
         lang, how, language = source_language(article, source)
         reads_as = None
         if language is not None:
@@ -103,12 +119,15 @@ def _read_and_detect(path: str, source: str | None):
 
 
 def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
-                       source: str | None = None, progress: Progress | None = None) -> list[TranslateResult]:
+                       source: str | None = None, progress: Progress | None = None,
+                       force: bool = False, stdin_name: str | None = None) -> list[TranslateResult]:
     """Translate articles (files, folders, globs) into each target language's PO memory.
 
     Articles go in groups of ``settings.batch_articles``: each group is read, planned, machine-
     translated (identical sentences once, across the group and every group before it) and written
     before the next starts, so an interrupted run keeps what it finished and a restart resumes.
+    Machine entries made with other settings (source language, engine or its version, glossary,
+    beam) are translated again; ``force`` redoes all machine entries. Approved ones never change.
     """
     paths, problems = find_articles(inputs)
     results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
@@ -117,18 +136,19 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     single = len(paths) == 1 and len(targets) == 1
     pool = None
     if settings.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from .workers import worker_pool
 
-        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+        pool = worker_pool(settings.jobs)  # workers die with this process (kill -9 included)
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
             group = [p for p in paths[start:start + settings.batch_articles]
-                     if not _unchanged(p, targets, settings, results)]
+                     if force or not _unchanged(p, targets, settings, results, source)]
             if pool is not None:
-                read = list(pool.map(_read_and_detect, group, [source] * len(group), chunksize=4))
+                read = list(pool.map(_read_and_detect, group, [source] * len(group), [stdin_name] * len(group),
+                                     chunksize=4))
             else:
-                read = [_read_and_detect(p, source) for p in group]
+                read = [_read_and_detect(p, source, stdin_name) for p in group]
             jobs: list[_Job] = []
             for path, (article, lang, how, reads_as, error) in zip(group, read):
                 done += 1
@@ -138,7 +158,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                     results.append(TranslateResult(path, "", ",".join(targets), error=error))
                     continue
                 first = len(results)
-                jobs += _plan(article, path, lang, how, targets, settings, indexes, results, single)
+                jobs += _plan(article, path, lang, how, targets, settings, indexes, results, single, force)
                 for r in results[first:]:
                     r.reads_as = reads_as
             failures = _machine_translate(jobs, settings, translations, progress)
@@ -153,17 +173,88 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     finally:
         if pool is not None:
             pool.shutdown()
-    return results
+    return _completed(results, _input_order(inputs, [p for p, _ in problems] + paths), targets)
 
 
-def _unchanged(path: str, targets: list[str], settings: Settings, results: list[TranslateResult]) -> bool:
-    """The fast path of a rerun: the file's bytes are those every target's memory was made from.
+def _input_order(inputs: list[str], paths: list[str]) -> list[str]:
+    """``paths`` ordered by the argument that named them (a file, a folder holding it, a glob),
+    then as found: missing files and bad folders keep their place among the arguments."""
+    from fnmatch import fnmatch
 
-    Then, unless some sentence is still untranslated, there is nothing to do (no reading, detection
-    or merging); the result says so."""
+    def argument(path: str) -> int:
+        for i, item in enumerate(inputs):
+            if path == item or fnmatch(path, item):
+                return i
+            try:
+                if path != "-" and item != "-" and Path(path).is_relative_to(Path(item)):
+                    return i
+            except ValueError:
+                continue
+        return len(inputs)
+
+    found = {p: n for n, p in enumerate(paths)}
+    return sorted(paths, key=lambda p: (argument(p), found[p]))
+
+
+def _completed(results: list[TranslateResult], order: list[str], targets: list[str]) -> list[TranslateResult]:
+    """Results in ``order`` (then target languages as given), each with its memory's full counts,
+    also for articles skipped as unchanged."""
+    for r in results:
+        if not r.counts and r.error is None and r.po_file:
+            try:
+                catalog = read_catalog(Path(r.po_file))
+            except LocalizeError:
+                catalog = None
+            if catalog is not None:
+                r.counts = catalog.counts()
+    rank = {p: i for i, p in enumerate(order)}
+    lang_rank = {t: i for i, t in enumerate(targets)}
+    return sorted(results, key=lambda r: (rank.get(r.path, len(rank)), lang_rank.get(r.target, -1)))
+
+
+def run_signature(route: Route, settings: Settings, locales_terms: tuple) -> str:
+    """Everything that shapes machine output, sacrebleu style: engine, pair, model and version,
+    pivot (Route.provenance), the beam where the engine has one, and the glossary terms in use.
+    Machine entries are stamped with it (``translated by:``); a rerun redoes those it differs on."""
+    import hashlib
+
+    parts = [route.provenance()]
+    if route.engine == "argos":
+        parts.append(f"beam={settings.beam}")
+    if locales_terms:
+        digest = hashlib.sha256(repr(sorted(map(repr, locales_terms))).encode("utf-8")).hexdigest()
+        parts.append(f"glossary={digest[:GLOSSARY_DIGEST_CHARS]}")
+    return " ".join(parts)
+
+
+GLOSSARY_DIGEST_CHARS = 12  # 48 bits: enough to tell two glossaries apart, short enough to read
+
+
+def _signature_for(source_lang: str, target: str, settings: Settings) -> tuple[Optional[Route], str]:
+    """(route, run signature) for a pair, or (None, "") when no engine covers it."""
+    from .errors import NoEngineForPair
+    from .glossary import load_glossary, terms_for
+
+    try:
+        route = find_route(source_lang, target, settings, settings.engine)
+    except NoEngineForPair:
+        return None, ""
+    terms = tuple(terms_for(load_glossary(settings.locales), route.hops[-1].target))
+    return route, run_signature(route, settings, terms)
+
+
+def _unchanged(path: str, targets: list[str], settings: Settings, results: list[TranslateResult],
+               source: str | None = None) -> bool:
+    """The fast path of a rerun, taken only when it is proven that the work would change nothing:
+    the article's bytes are those the memory was made from, the source language is the same
+    (given again with --from, or detected from those same bytes), each memory's entries and
+    states are as localize last wrote them (no tool obsoleted, emptied or changed one since), no
+    entry is untranslated, and the run signature (engine, version, glossary, beam) is the same.
+    Otherwise the work is done (it leaves a current file byte for byte alone)."""
     import hashlib
 
     from .articles import article_id
+    from .pofile import MEMORY_DIGEST, RUN_SIGNATURE, SOURCE_DETECTION
 
     if path == "-":
         return False
@@ -172,19 +263,33 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
     except OSError:
         return False  # read_article will report it
     ident = article_id(path)
-    pos = [po_path(settings.locales, t, ident) for t in targets]
-    scans = [quick_scan(po) for po in pos]
-    if not all(scan and scan[0].get("X-Article-SHA256") == digest and not scan[1] for scan in scans):
-        return False
-    for target, po, (fields, _) in zip(targets, pos, scans):
-        results.append(TranslateResult(path, ident, target, po_file=str(po),
-                                       source_lang=fields.get("X-Source-Language", ""),
-                                       skipped="unchanged since the last run"))
+    found = []
+    for target in targets:
+        po = po_path(settings.locales, target, ident)
+        try:
+            catalog = read_catalog(po)
+        except LocalizeError:
+            return False  # the work reports it
+        if catalog is None:
+            return False
+        head = catalog.headers
+        given = "given with --from" in head.get(SOURCE_DETECTION, "")
+        if (head.get("X-Article-SHA256") != digest or head.get(MEMORY_DIGEST) != units_digest(catalog.units)
+                or (source and source != catalog.source_lang) or (not source and given)
+                or any(not u.target for u in catalog.live())):
+            return False
+        route, signature = _signature_for(catalog.source_lang, target, settings)
+        if route is None or head.get(RUN_SIGNATURE) != signature:
+            return False
+        found.append((target, po, catalog))
+    for target, po, catalog in found:
+        results.append(TranslateResult(path, ident, target, po_file=str(po), source_lang=catalog.source_lang,
+                                       counts=catalog.counts(), skipped="unchanged since the last run"))
     return True
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
-          indexes: dict, results: list[TranslateResult], single: bool) -> list[_Job]:
+          indexes: dict, results: list[TranslateResult], single: bool, force: bool = False) -> list[_Job]:
     """Merge the article into each target's memory and list what needs machine translation."""
     segments = article_segments(article, lang)
     jobs = []
@@ -202,21 +307,36 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             continue
         po = po_path(settings.locales, target, article.id)
         result.po_file = str(po)
-        job = _Job(article, lang, how, target, po, segments, result)
+        job = _Job(article, lang, how, target, po, segments, result, force=force)
         try:
-            catalog = read_catalog(po) or Catalog(article.id, lang, target)
+            catalog = read_catalog(po)
+            _refuse_foreign(catalog, article, po)
+            catalog = catalog or Catalog(article.id, lang, target)
             key = (lang, target)
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
-            job.todo = [u.source for u in need]
-            if job.todo:
-                job.route = find_route(lang, target, settings, settings.engine)
+            need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
+            job.route, job.signature = _signature_for(lang, target, settings)
+            redo = machine_units_to_redo(catalog, job.signature, force)
+            job.todo = [u.source for u in need + redo]
+            if need and job.route is None:
+                find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
         except LocalizeError as error:
             result.error = error
             continue
         jobs.append(job)
     return jobs
+
+
+def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None:
+    """Never merge an article into a memory made for another file (its approvals would go obsolete)."""
+    from .errors import ForeignMemory
+
+    other = made_for_another_source(catalog.headers, article.source, article.id) if catalog else None
+    if other:
+        raise ForeignMemory(f"this memory was made for {other}, not for {source_label(article.source)}", str(po),
+                            "rename one of the articles (the memory is named after the file), or move the memory away")
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):
@@ -279,25 +399,30 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
     result = job.result
     with locked(job.po):
         existing = read_catalog(job.po)
+        _refuse_foreign(existing, job.article, job.po)
         catalog = existing or Catalog(job.article.id, job.source_lang, job.target)
         snapshot = (copy.deepcopy(catalog.units), dict(catalog.headers)) if existing else None
         catalog.source_lang, catalog.target_lang = job.source_lang, job.target
-        catalog.headers["X-Source-Language-Detection"] = job.detected
-        catalog.headers["X-Article-Source"] = Path(job.article.source).name
+        catalog.headers[SOURCE_DETECTION] = job.detected
+        if job.signature:
+            catalog.headers[RUN_SIGNATURE] = job.signature
+        catalog.headers["X-Article-Source"] = (source_label(job.article.source) if job.article.source != "-"
+                                               else f"stdin:{job.article.id}")
         catalog.headers["X-Article-SHA256"] = job.article.digest
         before = {u.key: u.target for u in catalog.units if not u.obsolete}
-        need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold)
+        stamp = now()
+        need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold, stamp)
+        need = apply_tms(need, settings.tm_files, job.source_lang, job.target, settings.fuzzy_threshold)
+        need += machine_units_to_redo(catalog, job.signature, job.force)
         for unit in need:
             hit = translations.get((job.route, unit.source)) if job.route else None
             if hit is None:
                 continue
-            unit.target, unit.approved = hit[0], False
-            unit.set_note("origin:", "machine translation")
-            unit.set_note("engine:", job.route.provenance())
+            unit.set_machine_output(hit[0], job.signature, stamp)
             unit.set_note("unknown:", ", ".join(hit[1]) if hit[1] else None)
             result.machine_translated += 1
         result.reused = sum(1 for u in catalog.live() if u.key not in before and u.target
-                            and (u.note("origin:") or "").startswith("memory"))
+                            and u.origin == "memory")
         if job.route:
             result.route = job.route.provenance()
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(

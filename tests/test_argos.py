@@ -30,7 +30,7 @@ def test_translate_with_argos_writes_fuzzy_entries_with_provenance(tmp_path):
     assert json.loads(result.stdout)["results"][0]["machine_translated"] == 3
     po = polib.pofile("locales/xx/LC_MESSAGES/story.po")
     assert len(po) == 3 and all(e.msgstr and "fuzzy" in e.flags for e in po)
-    assert all("engine: argos en-xx=test en-xx@1.0" in e.comment for e in po)
+    assert all("translated by: argos en-xx=test en-xx@1.0" in e.comment for e in po)
     # Deterministic: a second memory made from scratch is identical.
     first = {e.msgid: e.msgstr for e in po}
     result = runner.invoke(app, ["translate", str(art), "--to", "xx", "--from", "en", "--engine", "argos",

@@ -93,9 +93,9 @@ def test_directories_and_missing_files_are_bad_input(tmp_path):
 
 
 def test_article_ids_are_stable_and_drop_the_language_tag():
-    assert article_id("samples/trump-japan-rare-earths.en.txt") == "trump-japan-rare-earths"
-    assert article_id("wire/Barça Wins!.md") == "barça-wins"
-    assert article_id("a/story.txt") == "story"
+    assert article_id("samples/trump-japan-rare-earths.en.txt") == "samples/trump-japan-rare-earths"
+    assert article_id("wire/Barça Wins!.md") == "wire/barça-wins"
+    assert article_id("story.txt") == "story"
 
 
 def test_folders_are_walked_skipping_readmes(tmp_path):

@@ -53,9 +53,9 @@ def test_identical_sentences_are_translated_once_and_jobs_give_the_same_memory(t
     assert result.exit_code == 0, result.output
     # 6 articles x 4 sentences, of which "We are ready," the mayor said. is the same everywhere.
     assert len(sent) == len(set(sent)) == 6 * 3 + 1
-    first = {p.name: p.read_text() for p in Path("locales/es/LC_MESSAGES").glob("*.po")}
+    first = {p.name: p.read_text() for p in Path("locales/es/LC_MESSAGES").glob("**/*.po")}
     result = runner.invoke(app, ["translate", str(wire), "--to", "es", "--json", "--locales", "serial"])
-    serial = {p.name: p.read_text() for p in Path("serial/es/LC_MESSAGES").glob("*.po")}
+    serial = {p.name: p.read_text() for p in Path("serial/es/LC_MESSAGES").glob("**/*.po")}
     strip = lambda t: "\n".join(l for l in t.splitlines() if "Date:" not in l)
     assert {k: strip(v) for k, v in first.items()} == {k: strip(v) for k, v in serial.items()}
 
@@ -68,11 +68,11 @@ def test_kill_and_restart_resumes_without_losing_anything(tmp_path):
     proc = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = tmp_path / "locales" / "es" / "LC_MESSAGES"
     deadline = time.time() + 60
-    while time.time() < deadline and len(list(out.glob("*.po"))) < 8:
+    while time.time() < deadline and len(list(out.glob("**/*.po"))) < 8:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    written = sorted(out.glob("*.po"))
+    written = sorted(out.glob("**/*.po"))
     assert 8 <= len(written) < 48, "the kill should land in the middle of the run"
     for po in written:  # nothing half-written
         assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)]).returncode == 0
@@ -82,7 +82,7 @@ def test_kill_and_restart_resumes_without_losing_anything(tmp_path):
     doc = json.loads(result.stdout)
     redone = [r for r in doc["results"] if Path(r["po_file"]).name in done_before and r["machine_translated"]]
     assert redone == []  # finished articles are not redone
-    assert len(list(out.glob("*.po"))) == 48
+    assert len(list(out.glob("**/*.po"))) == 48
     for name, data in done_before.items():
-        assert (out / name).read_bytes() == data
-    assert all(all(e.msgstr for e in polib.pofile(str(p))) for p in out.glob("*.po"))
+        assert (out / "wire" / name).read_bytes() == data
+    assert all(all(e.msgstr for e in polib.pofile(str(p))) for p in out.glob("**/*.po"))

@@ -112,7 +112,7 @@ def test_install_from_the_index_then_translate_with_it(server, tmp_path):
     art.write_text("The council approved the budget on Monday.\n")
     result = runner.invoke(app, ["translate", str(art), "--to", "xx", "--from", "en", "--engine", "argos"])
     assert result.exit_code == 0, result.output
-    assert "engine: argos en-xx" in Path("locales/xx/LC_MESSAGES/s.po").read_text()
+    assert "translated by: argos en-xx" in Path("locales/xx/LC_MESSAGES/s.po").read_text()
 
 
 def test_a_dropped_connection_is_resumed(server, tmp_path):
@@ -252,3 +252,72 @@ def test_interrupted_install_restores_the_previous_package(tmp_path, monkeypatch
     monkeypatch.setattr(Path, "rename", real_rename)
     assert installed(tmp_path) == [("en", "xx")]
     assert [p.name for p in (tmp_path / "data" / "argos" / "packages").iterdir()] == ["translate-en_xx"]
+
+
+def _package_with_meta(tmp_path, name, **meta_changes):
+    """A real package whose metadata.json is then rewritten with hostile values."""
+    folder = build_package_dir(tmp_path / name / "translate-en_xx", "en", "xx")
+    meta = json.loads((folder / "metadata.json").read_text())
+    meta.update(meta_changes)
+    (folder / "metadata.json").write_text(json.dumps(meta))
+    return zip_package(folder, tmp_path / f"{name}.argosmodel")
+
+
+def test_a_package_whose_codes_name_a_path_outside_is_refused_and_nothing_outside_changes(tmp_path):
+    good = tmp_path / "good.argosmodel"
+    good.write_bytes(package_bytes(tmp_path, "en", "xx"))
+    assert runner.invoke(app, ["models", "install", str(good)]).exit_code == 0
+    # The victim sits where "translate-en_xx/../../.." walks to from the packages folder.
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "precious.txt").write_text("keep me")
+    packages = tmp_path / "data" / "argos" / "packages"
+    depth = len(packages.relative_to(tmp_path).parts)
+    evil = _package_with_meta(tmp_path, "evil", to_code="xx/" + "../" * depth + "victim")
+    result = runner.invoke(app, ["models", "install", str(evil)])
+    assert result.exit_code == 7 and "not a language code" in result.stderr, result.output
+    assert (victim / "precious.txt").read_text() == "keep me" and sorted(p.name for p in victim.iterdir()) == ["precious.txt"]
+    assert not (tmp_path / "data" / "argos" / "victim").exists()
+    assert sorted(p.name for p in packages.iterdir()) == ["translate-en_xx"]
+    # The issue's exact value, 12 levels up to /tmp/victim: refused as well.
+    evil12 = _package_with_meta(tmp_path, "evil12", to_code="xx/" + "../" * 12 + "tmp/victim")
+    result = runner.invoke(app, ["models", "install", str(evil12)])
+    assert result.exit_code == 7 and "not a language code" in result.stderr
+    assert sorted(p.name for p in packages.iterdir()) == ["translate-en_xx"]
+
+
+@pytest.mark.parametrize("field,value", [("from_code", 1), ("from_code", ["en"]), ("to_code", {"a": 1}),
+                                         ("to_code", "x.y"), ("to_code", "..")])
+def test_language_codes_in_metadata_must_be_code_strings(tmp_path, field, value):
+    evil = _package_with_meta(tmp_path, "odd", **{field: value})
+    result = runner.invoke(app, ["models", "install", str(evil)])
+    assert result.exit_code == 7 and f"{field}" in result.stderr and "Traceback" not in result.output
+    packages = tmp_path / "data" / "argos" / "packages"
+    assert not packages.exists() or list(packages.iterdir()) == []
+
+
+def test_remove_takes_a_folder_name_for_a_package_with_broken_metadata(tmp_path):
+    packages = tmp_path / "data" / "argos" / "packages"
+    odd = packages / "translate-['en']_{'a': 1}"
+    odd.mkdir(parents=True)
+    (odd / "metadata.json").write_text(json.dumps({"from_code": ["en"], "to_code": {"a": 1}}))
+    result = runner.invoke(app, ["models", "remove", odd.name])
+    assert result.exit_code == 0, result.output
+    assert list(packages.iterdir()) == []
+    result = runner.invoke(app, ["models", "remove", "../../x"])
+    assert result.exit_code == 3
+
+
+def test_folder_names_are_proven_inside_the_packages_folder(tmp_path):
+    """Second line of defence behind the code pattern: any name that leaves the root is refused."""
+    from localize.errors import ModelInvalid
+    from localize.models import _child_of
+
+    root = tmp_path / "packages"
+    root.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (root / "link").symlink_to(tmp_path / "elsewhere")
+    assert _child_of(root, "translate-en_xx", "t") == root / "translate-en_xx"
+    for name in ("../x", "a/../../x", "/tmp/x", "link", "a/b"):
+        with pytest.raises(ModelInvalid):
+            _child_of(root, name, "t")

@@ -49,7 +49,7 @@ def test_seed_into_spanish_and_catalan_is_msgfmt_clean_and_keeps_names_and_numbe
         assert entries.metadata["Language"] == lang and entries.metadata["X-Source-Language"] == "en"
         assert "detected" in entries.metadata["X-Source-Language-Detection"]
         assert all("fuzzy" in e.flags for e in entries)  # machine output awaits review
-        assert all(any(c.startswith("engine: apertium") for c in e.comment.splitlines()) for e in entries)
+        assert all(any(c.startswith("translated by: apertium") for c in e.comment.splitlines()) for e in entries)
         text = " ".join(e.msgstr for e in entries)
         for kept in ("Trump", "Takaichi", "Hideki Matsuyama", "Howard Lutnick", "$490", "2%", "250"):
             assert kept in text, (lang, kept)

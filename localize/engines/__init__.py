@@ -104,6 +104,8 @@ def find_route(source: str, target: str, settings, preference: str = "auto") -> 
             first = next(p for p in pairs if p.source == source and p.target == pivots[0])
             second = next(p for p in pairs if p.source == pivots[0] and p.target == target)
             return Route(name, (first, second))
+    from .debian import install_hint
+
     available = sorted({f"{p.source}-{p.target} ({p.engine})" for n in order
                         for p in get_engine(n, settings).pairs()})
     listing = ", ".join(available) if available else "none"
@@ -111,8 +113,7 @@ def find_route(source: str, target: str, settings, preference: str = "auto") -> 
         f"no installed engine translates {source} to {target}" +
         ("" if preference == "auto" else f" with --engine {preference}"),
         None,
-        f"installed pairs: {listing}; add one with `localize models install {source} {target}` "
-        f"(Argos) or `apt-get install apertium-{source}-{target}` style Debian packages (Apertium)")
+        f"installed pairs: {listing}; {install_hint(source, target)}")
 
 
 def translate_route(route: Route, segments: list[str], settings, terms: tuple = ()) -> list[EngineOutput]:

@@ -70,6 +70,9 @@ class ApertiumEngine:
     def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
         if not segments:
             return []
+        from ..glossary import TermList
+
+        terms = TermList(terms)  # the glossary's index is built once per batch, not per segment
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
             # One analyser call for the whole batch; per-segment lookups then hit the cache.
@@ -119,7 +122,7 @@ class ApertiumEngine:
         from ..glossary import find_terms
 
         visible = re.sub(r"<[^>]*>", lambda t: " " * len(t.group(0)), text)
-        glossary = find_terms(visible, list(terms))
+        glossary = find_terms(visible, terms)
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
         spans += [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)]
@@ -204,11 +207,35 @@ def _discover_pairs() -> list[Pair]:
     for line in proc.stdout.split():
         m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})", line.strip())
         if not m:
-            continue  # variants such as eng-cat_valencia are left to their base mode
+            variant = _variant_pair(line.strip())
+            if variant is not None:
+                pairs.append(variant)
+            continue
         src3, tgt3 = m.groups()
         pairs.append(Pair(_iso1(src3), _iso1(tgt3), "apertium", detail=line.strip(),
                           version=_package_version(src3, tgt3)))
     return pairs
+
+
+def _variant_pair(mode: str) -> Pair | None:
+    """A mode for a language variant ("eng-cat_valencia", "es-pt_BR", "spa-eng_US") as a pair
+    whose target is the variant's gettext name (ca@valencia, pt_BR, en_US). Modes for spelling
+    reforms or sub-standards ("cat_iec2017", "cat_valencia_uni", "por_PTpre1990") are not language
+    variants with a name of their own and stay out, as before."""
+    from ..languages import REGISTERED_VARIANTS
+
+    m = re.fullmatch(r"([a-z]{2,3})-([a-z]{2,3})_([A-Z]{2}|[a-z]{5,8})", mode)
+    if not m:
+        return None
+    src3, tgt3, suffix = m.groups()
+    target = _iso1(tgt3)
+    if suffix.isupper():
+        code = f"{target}_{suffix}"
+    elif REGISTERED_VARIANTS.get(suffix) == target:
+        code = f"{target}@{suffix}"
+    else:
+        return None
+    return Pair(_iso1(src3), code, "apertium", detail=mode, version=_package_version(src3, tgt3))
 
 
 @lru_cache(maxsize=None)

@@ -123,6 +123,9 @@ class ArgosEngine:
         if not segments:
             return []
         if terms:
+            from ..glossary import TermList
+
+            terms = TermList(terms)  # the glossary's index is built once per batch, not per segment
             segments = [_inject_terms(s, terms) for s in segments]
         translator, tokenizer, prefix = self._load(pair)
         # Segments are inline-HTML fragments; a neural model cannot carry tags, so it gets plain text.
@@ -155,7 +158,7 @@ def _inject_terms(fragment: str, terms: tuple) -> str:
     from ..glossary import find_terms
 
     out, last = [], 0
-    for start, end, term in find_terms(fragment, list(terms)):
+    for start, end, term in find_terms(fragment, terms):
         out.append(fragment[last:start])
         out.append(term.target)
         last = end

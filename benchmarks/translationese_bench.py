@@ -28,6 +28,9 @@ CORPUS = ROOT / ".bench" / "translationese" / "corpus.jsonl"
 def main() -> None:
     from localize import detect, read_article
     from localize.translationese import assess, rule_verdict
+    from localize.translationese_model import load_model
+
+    model = load_model("en")
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0, help="at most N test chunks per label (seeded sample)")
@@ -49,8 +52,10 @@ def main() -> None:
             text = _first_words(text, args.words)
         article = read_article(f"chunk-{k}.txt", data=(text + "\n").encode("utf-8"))
         report = assess(article, detect(article))
+        alone = ("not judged" if report.model_probability is None else
+                 "likely translated" if report.model_probability >= model.likely else "native")
         rows.append((r, report.verdict, rule_verdict(report.evidence), report.origin_candidates,
-                     {e.signal for e in report.evidence}))
+                     {e.signal for e in report.evidence}, alone))
 
     def table(name: str, index: int) -> None:
         verdicts = [(r["label"], row[index]) for row in rows for r in [row[0]]]
@@ -81,11 +86,12 @@ def main() -> None:
           " | native flagged |")
     print("|---|---|---|---|---|---|---|---|")
     table("model + converging rules (this version)", 1)
+    table("model alone (no rules)", 5)
     table("rules only (old verdict, baseline)", 2)
     judged = Counter(v for _, v, *_ in rows)
     print(f"\nverdicts: {dict(judged)}")
     hits = defaultdict(Counter)
-    for r, v, _, cands, _ in rows:
+    for r, v, _, cands, *_ in rows:
         if r["label"] != "native" and v != "native":
             hits[r["origin"]]["top1" if cands and cands[0] == r["origin"] else "other"] += 1
             hits[r["origin"]]["listed" if r["origin"] in cands else "unlisted"] += 1
@@ -95,7 +101,7 @@ def main() -> None:
         n = c["top1"] + c["other"]
         print(f"| {origin} | {c['top1'] / n:.2f} | {c['listed'] / n:.2f} | {n} |")
     fired = {lab: Counter() for lab in ("native", "rule-based", "neural")}
-    for r, _, _, _, signals in rows:
+    for r, _, _, _, signals, _ in rows:
         fired[r["label"]].update(signals)
     print("\n| signal | native | rule-based | neural |\n|---|---|---|---|")
     for s in sorted(set().union(*fired.values())):

@@ -3,8 +3,8 @@
     python benchmarks/translationese_corpus.py        # writes .bench/translationese/corpus.jsonl
 
 Everything comes from public repositories, brought in with the project's `fetch` tool (a git
-snapshot under /work/.mirror/OWNER+NAME/repo; set TRANSLATIONESE_MIRROR to read them elsewhere)
-or cloned by hand with `git clone --bare https://github.com/OWNER/NAME`:
+snapshot under /work/.mirror/OWNER+NAME/repo; set TRANSLATIONESE_MIRROR to read them elsewhere);
+without a snapshot the script makes a partial bare clone from GitHub under .bench/translationese/repos:
 
 * native English:
   - wmt-conference/wmt21-news-systems, wmt22-news-systems and wmt23-news-systems: the English
@@ -66,6 +66,12 @@ GUM_GENRES = ("news", "bio", "voyage", "academic", "textbook", "whow", "essay", 
 
 def git_show(repo: str, path: str) -> str:
     git_dir = MIRROR / repo / "repo"
+    if not git_dir.exists():
+        # No snapshot from the fetch tool: a partial bare clone from GitHub (blobs on demand).
+        git_dir = OUT / "repos" / repo
+        if not git_dir.exists():
+            subprocess.run(["git", "clone", "-q", "--bare", "--filter=blob:none",
+                            f"https://github.com/{repo.replace('+', '/')}", str(git_dir)], check=True)
     return subprocess.run(["git", "--git-dir", str(git_dir), "show", f"HEAD:{path}"], check=True,
                           capture_output=True).stdout.decode("utf-8")
 

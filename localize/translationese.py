@@ -160,6 +160,11 @@ def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
         # tied to the engines it saw (Romance sources only through Apertium), so it speaks when
         # the slips do not.
         candidates = _origin(article, evidence) if converging else []
+        if candidates and model is not None and probability is not None:
+            # The slips name the family; the model orders its members (rule order breaks ties).
+            by_model = dict(model.origins(text))
+            candidates.sort(key=lambda c: -by_model.get(c, 0.0))
+        candidates = candidates[:3]
         if not candidates and model is not None and probability is not None:
             ranked = model.origins(text)
             # Every language within ORIGIN_SPREAD of the leader's probability is named.
@@ -212,8 +217,8 @@ def _origin(article: Article, evidence: list[Evidence]) -> list[str]:
     best = ranked[0][1]
     if best < 0.1:
         return []
-    # Clues that fit a family equally (Spanish, Catalan, Portuguese...) name all its close leaders.
-    return [code for code, v in ranked if v >= 0.85 * best][:3]
+    # Clues that fit a family equally (Spanish, Catalan, Portuguese...) name all its close members.
+    return [code for code, v in ranked if v >= ORIGIN_SPREAD * best]
 
 
 # --------------------------------------------------------------------------- signals

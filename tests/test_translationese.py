@@ -183,3 +183,15 @@ def test_this_weekday_about_a_coming_event_is_english():
     assert "weekday-calque" not in signals(
         "Prices have risen over the past year, and the central bank will decide on rates this Tuesday.")
     assert "weekday-calque" in signals("The minister signed the agreement this Tuesday in Madrid.")
+
+
+def test_detect_command_shows_the_verdict_the_model_and_the_slips():
+    from typer.testing import CliRunner
+
+    from localize.cli import app
+
+    result = CliRunner().invoke(app, ["detect", str(SEED), str(SAMPLES / "valencia-metro.es.txt"), "--no-blocks"])
+    assert result.exit_code == 0, result.output
+    assert "reads as: translated (score" in result.output and ", model 0." in result.output
+    assert "near-homograph" in result.output and "Gulf" in result.output
+    assert "reads as: not judged" in result.output

@@ -1,5 +1,5 @@
-"""Language detection accuracy: localize (langdetect + fastText lid.176, combined, with article
-context) against plain langdetect (seeded), on a public multilingual corpus from Debian: the
+"""Language detection accuracy: localize (fastText lid.176 with article context), the same with
+langdetect mixed in, plain fastText (the baseline) and plain langdetect (seeded), on a public multilingual corpus from Debian: the
 translated messages (.mo files) that Debian packages install under /usr/share/locale, with their
 English msgids. It is software text, not news; samples/ adds news-style articles.
 
@@ -66,6 +66,14 @@ def langdetect_plain(text: str) -> str:
     return "zh" if code.startswith("zh") else code
 
 
+def fasttext_plain(text: str) -> str:
+    """fastText lid.176 alone, its top label (the baseline the issue asks for)."""
+    from localize.detect import _fasttext_probs
+
+    probs = _fasttext_probs(text)
+    return max(probs, key=probs.get) if probs else "und"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-language", type=int, default=20)
@@ -77,8 +85,8 @@ def main() -> None:
     data = corpus()
     langs = [l for l in LANGS if len(data[l]) >= 60]
     print("messages per language:", {l: len(data[l]) for l in LANGS})
-    score = {k: [0, 0] for k in ("article_ours", "article_base", "block_ours", "block_base",
-                                 "foreign_ours", "foreign_base", "w3_ours", "w3_base", "w6_ours", "w6_base")}
+    variants = ("ours", "ftctx", "base", "ft")
+    score = {f"{m}_{v}": [0, 0] for m in ("article", "block", "foreign", "w3", "w6") for v in variants}
     per_lang_article = {}
     t_ours = t_base = 0.0
     for lang in langs:
@@ -95,6 +103,9 @@ def main() -> None:
                 t = time.perf_counter()
                 result = detect(article)
                 t_ours += time.perf_counter() - t
+                ftctx = detect(article, use_langdetect=True)
+                ft_blocks = [fasttext_plain(b.text) for b in article.blocks]
+                ft_article = fasttext_plain(" ".join(texts))
                 t = time.perf_counter()
                 base_blocks = [langdetect_plain(b.text) for b in article.blocks]
                 base_article = langdetect_plain(" ".join(texts))
@@ -104,6 +115,15 @@ def main() -> None:
                     score["article_base"][0] += base_article == lang
                     score["article_ours"][1] += 1
                     score["article_base"][1] += 1
+                    score["article_ftctx"][0] += ftctx.article.code == lang
+                    score["article_ft"][0] += ft_article == lang
+                    score["article_ftctx"][1] += 1
+                    score["article_ft"][1] += 1
+                    for b, f in zip(ftctx.blocks, ft_blocks):
+                        score["block_ftctx"][0] += b.guess.code == lang and not b.foreign
+                        score["block_ft"][0] += f == lang
+                        score["block_ftctx"][1] += 1
+                        score["block_ft"][1] += 1
                     ok_lang += result.article.code == lang
                     for b, base in zip(result.blocks, base_blocks):
                         score["block_ours"][0] += b.guess.code == lang and not b.foreign
@@ -116,6 +136,11 @@ def main() -> None:
                     score["foreign_base"][0] += base_blocks[pos] == foreign_lang
                     score["foreign_ours"][1] += 1
                     score["foreign_base"][1] += 1
+                    fb2 = ftctx.blocks[pos]
+                    score["foreign_ftctx"][0] += fb2.foreign and fb2.guess.code == foreign_lang
+                    score["foreign_ft"][0] += ft_blocks[pos] == foreign_lang
+                    score["foreign_ftctx"][1] += 1
+                    score["foreign_ft"][1] += 1
         per_lang_article[lang] = ok_lang / args.per_language
         for width in (3, 6):
             for msg in rng.sample(msgs, min(args.snippets, len(msgs))):
@@ -130,17 +155,22 @@ def main() -> None:
                 score[f"w{width}_base"][0] += langdetect_plain(snippet) == lang
                 score[f"w{width}_ours"][1] += 1
                 score[f"w{width}_base"][1] += 1
+                score[f"w{width}_ftctx"][0] += guess_language(snippet, use_langdetect=True).code == lang
+                score[f"w{width}_ft"][0] += fasttext_plain(snippet) == lang
+                score[f"w{width}_ftctx"][1] += 1
+                score[f"w{width}_ft"][1] += 1
 
     def pct(k):
         ok, n = score[k]
         return f"{100 * ok / n:.1f}% ({ok}/{n})"
 
     print(f"\nlanguages: {', '.join(langs)}")
-    print("| measure | localize | plain langdetect |\n|---|---|---|")
+    print("| measure | localize (fastText + article context) | localize with langdetect mixed in "
+          "| plain langdetect | plain fastText |\n|---|---|---|---|---|")
     for name, key in (("article language", "article"), ("in-article blocks", "block"),
                       ("foreign paragraph found (right language)", "foreign"),
                       ("3-word snippets", "w3"), ("6-word snippets", "w6")):
-        print(f"| {name} | {pct(key + '_ours')} | {pct(key + '_base')} |")
+        print(f"| {name} | " + " | ".join(pct(f"{key}_{v}") for v in variants) + " |")
     print("\nper-language article accuracy (localize):",
           ", ".join(f"{l} {100 * v:.0f}%" for l, v in per_lang_article.items()))
     print(f"time for article detection: localize {t_ours:.1f}s, langdetect (blocks + article) {t_base:.1f}s")

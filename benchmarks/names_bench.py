@@ -1,6 +1,7 @@
 """Names through Apertium: raw (no protection) against localize's protection, en -> es.
 
-    python benchmarks/names_bench.py
+    python benchmarks/names_bench.py            # the project's own 30 sentences (not a figure)
+    python benchmarks/names_bench.py --news     # public news: WMT newstest2013 en-es (see checks_bench.py)
 
 Measures (1) the share of names that the human reference keeps verbatim which the machine output
 also keeps, and (2) chrF against the human reference (sacrebleu). Data:
@@ -26,6 +27,13 @@ def verbatim_names(src: str, ref: str) -> list[str]:
             (w in ref.split()[1:])]
 
 
+def kept_names(src: str, ref: str) -> list[str]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from checks_bench import kept_names as kept
+
+    return kept(src, ref)
+
+
 def main() -> None:
     from sacrebleu.metrics import CHRF
 
@@ -33,8 +41,20 @@ def main() -> None:
     from localize.markup import from_fragment, to_fragment
     from localize.settings import Settings
 
-    pairs = [l.rstrip("\n").split("\t") for l in DATA.read_text(encoding="utf-8").splitlines()
-             if l and not l.startswith("#")]
+    if "--news" in sys.argv:
+        # Public human news translations (WMT newstest2013, the checks benchmark's test split):
+        # pairs where the translator kept at least one capitalised source word verbatim.
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import random
+
+        from checks_bench import load
+
+        news = [p for p in load(os.environ.get("NAMES_BENCH_SPLIT", "test")) if kept_names(*p)]
+        random.Random(2013).shuffle(news)
+        pairs = news[: int(os.environ.get("NAMES_BENCH_PAIRS", "400"))]
+    else:
+        pairs = [l.rstrip("\n").split("\t") for l in DATA.read_text(encoding="utf-8").splitlines()
+                 if l and not l.startswith("#")]
     src = [p[0] for p in pairs]
     ref = [p[1] for p in pairs]
     settings = Settings(data_dir=ROOT / ".bench" / "data")
@@ -47,18 +67,25 @@ def main() -> None:
         out = [from_fragment(o.text, False) for o in translate_route(route, [to_fragment(x, False) for x in src], s)]
         kept = total = 0
         for x, r, o in zip(src, ref, out):
-            for name in set(re.findall(r"[A-Z][\w'’-]+", x)):
-                if re.search(rf"\b{re.escape(name)}\b", r):  # the human kept it verbatim
-                    total += 1
-                    kept += bool(re.search(rf"\b{re.escape(name)}\b", o))
+            if "--news" in sys.argv:
+                # Capitalised words, first in neither sentence, that the translator kept verbatim
+                # (a sentence's first word is capitalised whatever it is: "The", "In").
+                names = kept_names(x, r)
+            else:
+                names = [n for n in set(re.findall(r"[A-Z][\w'’-]+", x)) if re.search(rf"\b{re.escape(n)}\b", r)]
+            for name in names:
+                total += 1
+                kept += bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", o))
         score = chrf.corpus_score(out, [ref]).score
         print(f"| {label} | {100 * kept / total:.1f}% ({kept}/{total}) | {score:.1f} |")
-        if protect:
-            for x, o in zip(src, out):
-                lost = [n for n in set(re.findall(r"[A-Z][\w'’-]+", x)) if n not in o and n in " ".join(ref)]
+        if protect and ("--news" not in sys.argv or os.environ.get("NAMES_BENCH_SHOW")):
+            for x, r, o in zip(src, ref, out):
+                lost = [n for n in kept_names(x, r) if n not in o]
                 if lost:
                     print(f"  lost {lost}: {o}")
 
+    if "--news" in sys.argv:
+        return
     # The seed article: its names and numbers through localize.
     from localize.articles import read_article
     from localize.translate import article_segments

@@ -30,7 +30,7 @@ from .names import NAME_PARTICLES
 
 # Roles whose text is translated; the others (names, dates, code, junk) are kept as they are.
 TRANSLATABLE_ROLES = frozenset(
-    {"kicker", "headline", "standfirst", "caption", "body", "subhead", "quote", "list_item"}
+    {"kicker", "headline", "standfirst", "caption", "body", "subhead", "quote", "list_item", "attribute"}
 )
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -56,7 +56,7 @@ class Article:
 
     id: str
     source: str
-    format: str  # "text" or "markdown"
+    format: str  # a name in formats.FORMAT_NAMES: "text", "markdown", "html", "nitf"
     encoding: str  # Python codec used to decode
     bom: bytes = b""
     head: str = ""
@@ -65,7 +65,9 @@ class Article:
     digest: str = ""  # sha256 of the file's bytes: lets a rerun skip an unchanged article
 
     def render(self) -> str:
-        return self.head + "".join(b.lead + b.text + b.trail for b in self.blocks)
+        from .formats import render
+
+        return render(self)
 
     def to_bytes(self) -> bytes:
         return self.bom + self.render().encode(self.encoding)
@@ -90,8 +92,19 @@ _BOMS = (
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
 
+# A legacy-encoding guess is trusted only when charset-normalizer finds the text this coherent
+# (its "chaos" measure: the share of implausible character sequences); above it, the text is
+# more likely binary or a mix of encodings than an article.
+MAX_LEGACY_CHAOS = 0.3
+
+
 def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
-    """Decode article bytes; returns (text, codec, bom, notes). Raises BadInput when it can't."""
+    """Decode article bytes; returns (text, codec, bom, notes). Raises BadInput when it can't.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM first. A file that is UTF-8 except for a
+    few stray bytes is refused with the first one's offset: decoding it whole as a legacy encoding
+    would garble every accented letter, and replacing the byte would change the article silently.
+    Other text goes to charset-normalizer (cp1251 Russian, Shift-JIS Japanese, cp1252 ...)."""
     if not data.strip():
         raise BadInput("the file is empty", where, "give an article with some text")
     for bom, codec in _BOMS:
@@ -107,15 +120,57 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str, bytes, list[str]]:
                        "give a UTF-8 text or Markdown file")
     try:
         return data.decode("utf-8"), "utf-8", b"", []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
     if controls > max(2, len(data) // 100):
         raise BadInput("looks binary (control bytes), not an article", where,
                        "give a UTF-8 text or Markdown file")
-    codec = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
+    if _has_utf8_multibyte(data):
+        raise BadInput(f"is UTF-8 except for a stray byte 0x{data[first_bad]:02X} at byte offset {first_bad}",
+                       where, "remove or fix that byte (an editor's \"reopen as UTF-8\" shows it), "
+                              "then run again")
+    codec = _legacy_codec(data)
     text = data.decode(codec)
     return text, codec, b"", [f"not UTF-8: decoded as legacy {codec}"]
+
+
+# A UTF-8 lead byte followed by the right number of continuation bytes (RFC 3629's well-formed
+# two-, three- and four-byte sequences, without overlongs or surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xC2-\xDF][\x80-\xBF]|\xE0[\xA0-\xBF][\x80-\xBF]|[\xE1-\xEC\xEE\xEF][\x80-\xBF]{2}"
+    rb"|\xED[\x80-\x9F][\x80-\xBF]|\xF0[\x90-\xBF][\x80-\xBF]{2}|[\xF1-\xF3][\x80-\xBF]{3}"
+    rb"|\xF4[\x80-\x8F][\x80-\xBF]{2}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """Whether most of the non-ASCII text is well-formed UTF-8 (so a stray byte is damage).
+
+    A legacy single-byte text makes such a pair only by the accident of two particular letters
+    meeting ("Ã©" in cp1252); it is UTF-8 when its valid multi-byte sequences outnumber its bad bytes."""
+    good = len(_UTF8_MULTIBYTE.findall(data))
+    if not good:
+        return False
+    bad = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 1
+    return good > bad
+
+
+def _legacy_codec(data: bytes) -> str:
+    """The legacy encoding charset-normalizer finds; cp1252 (latin-1 where cp1252 has holes) otherwise."""
+    from charset_normalizer import from_bytes
+
+    western = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
+    best = from_bytes(data).best()
+    if best is not None and best.chaos <= MAX_LEGACY_CHAOS:
+        codec = codecs.lookup(best.encoding).name
+        text = data.decode(codec, errors="strict")
+        # Several code pages give the same letters for a short Western text (cp1250 and cp1252
+        # agree on é, ó, curly quotes); then the Western one, Windows' default there, is named.
+        if text == data.decode(western, errors="replace"):
+            return western
+        if text.encode(codec) == data:
+            return codec
+    return western
 
 
 def article_id(path: str) -> str:
@@ -169,9 +224,11 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     """Read an article file (or given bytes) into an Article. ``path`` "-" means stdin."""
     where = str(path)
     if data is None:
-        data = _read_bytes(where)
+        data = read_article_bytes(where)
     text, codec, bom, notes = decode_bytes(data, where)
-    fmt = format or _guess_format(where, text)
+    from . import formats
+
+    fmt = format or formats.guess_format(where, text)
     import hashlib
 
     # Unnamed stdin gets no id: reading and detecting need none, po_path refuses it.
@@ -179,40 +236,60 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     article = Article(id=ident, source=where,
                       format=fmt, encoding=codec, bom=bom, notes=notes,
                       digest=hashlib.sha256(data).hexdigest())
-    head, blocks = parse_markdown(text) if fmt == "markdown" else parse_text(text)
+    head, blocks = formats.parse(fmt, text)
     article.head, article.blocks = head, blocks
     if not any(b.text.strip() for b in blocks):
         raise BadInput("has no text to read", where, "give an article with some text")
     return article
 
 
-def _read_bytes(where: str) -> bytes:
+def read_article_bytes(where: str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of an article file, or of stdin for "-": the one place articles are read (contract 6).
+
+    Only regular files are opened (a FIFO would block forever, /dev/zero or /dev/urandom never
+    end); at most ``limit`` + 1 bytes are read, from files and stdin alike, so nothing larger than
+    the limit is ever held in memory."""
+    import os
+    import stat
     import sys
 
+    too_big = BadInput(f"is larger than {limit // 2**20} MiB, too big for an article", where,
+                       "split it into articles")
     if where == "-":
-        return sys.stdin.buffer.read()
-    p = Path(where)
-    if p.is_dir():
-        raise BadInput("is a directory, not an article", where, "name the article files inside it")
-    if not p.exists():
-        raise BadInput("no such file", where, "check the path")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise too_big
+        return data
     try:
-        if p.stat().st_size > MAX_ARTICLE_BYTES:
-            raise BadInput(f"is larger than {MAX_ARTICLE_BYTES // 2**20} MiB, too big for an article",
-                           where, "split it into articles")
-        return p.read_bytes()
+        info = os.stat(where)
+    except FileNotFoundError:
+        raise BadInput("no such file", where, "check the path") from None
+    except OSError as exc:
+        raise BadInput(f"cannot be read ({exc.strerror})", where, "check the file") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadInput("is a directory, not an article", where, "name the article files inside it")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if \
+            stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a socket" if \
+            stat.S_ISSOCK(info.st_mode) else "not a regular file"
+        raise BadInput(f"is {kind}, not an article file", where,
+                       "save the article to a file, or pipe it to `-` (stdin)")
+    if info.st_size > limit:
+        raise too_big
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it cannot hang
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError:
         raise BadInput("cannot be read (permission denied)", where, "check its permissions") from None
     except OSError as exc:
         raise BadInput(f"cannot be read ({exc.strerror})", where, "check the file") from None
-
-
-def _guess_format(where: str, text: str) -> str:
-    if re.search(r"\.(md|markdown)$", where, re.I):
-        return "markdown"
-    if where == "-" and re.search(r"^(#{1,6} |```|> |[-*] )", text, re.M):
-        return "markdown"
-    return "text"
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise BadInput("is not a regular file", where, "save the article to a file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
 
 
 # --------------------------------------------------------------------------- plain text
@@ -380,93 +457,22 @@ def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
 
 # --------------------------------------------------------------------------- markdown
 
-_MD_HEADING = re.compile(r"^(\s{0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+)?([ \t]*\r?\n?)$", re.S)
-_MD_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*?)(\s*)$", re.S)
-_MD_QUOTE = re.compile(r"^(\s{0,3}>[ \t]?)(.*?)(\s*)$", re.S)
-_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])([ \t]*\1){2,}[ \t]*\r?\n?$")
-_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*\r?\n?$")
+def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
+    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
+    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
+    text = rest.rstrip()
+    if closing_hashes:
+        bare = text.rstrip("#")
+        if bare != text and (not bare or bare[-1] in " \t"):
+            text = bare.rstrip(" \t")
+    return text, rest[len(text):]
 
 
 def parse_markdown(text: str) -> tuple[str, list[Block]]:
-    """Split Markdown into blocks; block markup goes to ``lead``/``trail``, roles follow the markup."""
-    lines = text.splitlines(keepends=True)
-    blocks: list[Block] = []
-    head = ""
-    i = 0
+    """Split Markdown into blocks (the reader lives in ``formats.markdown``, on markdown-it-py)."""
+    from .formats.markdown import parse
 
-    def glue_blank(s: str) -> None:
-        nonlocal head
-        if blocks:
-            blocks[-1].trail += s
-        else:
-            head += s
-
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((j for j in range(1, len(lines)) if lines[j].strip() in ("---", "...")), None)
-        if end is not None:
-            blocks.append(Block("frontmatter", "", lead="".join(lines[: end + 1])))
-            i = end + 1
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            glue_blank(line)
-            i += 1
-            continue
-        if _MD_FENCE.match(line):
-            fence = _MD_FENCE.match(line).group(1)
-            j = i + 1
-            while j < len(lines) and not lines[j].lstrip().startswith(fence):
-                j += 1
-            blocks.append(Block("code", "", lead="".join(lines[i: j + 1])))
-            i = j + 1
-            continue
-        if _MD_RULE.match(line):
-            blocks.append(Block("rule", "", lead=line))
-            i += 1
-            continue
-        m = _MD_HEADING.match(line)
-        if m:
-            level = m.group(1).count("#")
-            role = "headline" if level == 1 else "subhead"
-            blocks.append(Block(role, m.group(2), lead=m.group(1), trail=(m.group(3) or "") + m.group(4)))
-            i += 1
-            continue
-        if line.lstrip().startswith(("<", "|")):
-            blocks.append(Block("html" if line.lstrip().startswith("<") else "table", "", lead=line))
-            i += 1
-            continue
-        for pattern, role in ((_MD_QUOTE, "quote"), (_MD_LIST, "list_item")):
-            m = pattern.match(line)
-            if m:
-                blocks.append(Block(role, m.group(2), lead=m.group(1), trail=m.group(3)))
-                break
-        else:
-            # A paragraph: lines up to a blank line or another block's markup.
-            j = i + 1
-            while (j < len(lines) and lines[j].strip() and not _MD_FENCE.match(lines[j])
-                   and not _MD_HEADING.match(lines[j]) and not _MD_QUOTE.match(lines[j])
-                   and not _MD_LIST.match(lines[j]) and not _MD_SETEXT.match(lines[j])):
-                j += 1
-            chunk = "".join(lines[i:j])
-            if j < len(lines) and _MD_SETEXT.match(lines[j]) and lines[j].strip():
-                role = "headline" if lines[j].strip().startswith("=") else "subhead"
-                b = _make_block(chunk, role)
-                b.trail += lines[j]
-                blocks.append(b)
-                i = j + 1
-                continue
-            b = _make_block(chunk, "body")
-            if re.fullmatch(r"!\[[^\]]*\]\([^)]*\)", b.text):
-                b.role = "image"
-            blocks.append(b)
-            i = j
-            continue
-        i += 1
-    _assign_markdown_standfirst(blocks)
-    for b in blocks:
-        _hoist_wrapping_emphasis(b)
-    return head, blocks
+    return parse(text)
 
 
 def _hoist_wrapping_emphasis(block: Block) -> None:
@@ -496,7 +502,7 @@ def _assign_markdown_standfirst(blocks: list[Block]) -> None:
 
 # --------------------------------------------------------------------------- finding articles
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".nitf", ".xml")
 # Files that sit beside articles in a folder but are not articles.
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|copying|authors|notice)\b", re.I)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article
+from .formats import fit
 from .errors import BadInput, LocalizeError, Unreviewed
 from .memory import Catalog, contexts_for, po_path
 from .pofile import read_catalog
@@ -39,8 +40,24 @@ def load_catalog_for(article: Article, target: str, locales: Path) -> Catalog:
     return catalog
 
 
-def build_article(article: Article, catalog: Catalog, require_approved: bool = False) -> tuple[Article, BuildSummary]:
-    """The translated article and what went into it. Raises Unreviewed when asked to and needed."""
+def _refuse_blocking_problems(article: Article, catalog: Catalog, terms=()) -> None:
+    """The publishing gate: an approved entry with an error-level problem nobody accepted stops it."""
+    from .checks import blocking_problems
+
+    blocking = blocking_problems(catalog, terms)
+    if blocking:
+        shown = "; ".join(f"{p.reference} [{p.check}] {p.why}" for p in blocking[:5]) + \
+            (" …" if len(blocking) > 5 else "")
+        first = blocking[0]
+        raise Unreviewed(f"{len(blocking)} error-level problem(s) on approved entries: {shown}", article.source,
+                         f"fix them, or accept one: localize check {article.source} --to {catalog.target_lang} "
+                         f"--accept {first.reference}:{first.check} --reviewer NAME")
+
+
+def build_article(article: Article, catalog: Catalog, require_approved: bool = False,
+                  terms=()) -> tuple[Article, BuildSummary]:
+    """The translated article and what went into it. Raises Unreviewed when asked to and needed:
+    an entry not approved, or an approved entry with an error-level problem no reviewer accepted."""
     lang = catalog.source_lang or "en"
     segments = article_segments(article, lang)
     contexts = contexts_for(segments)
@@ -58,12 +75,15 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
             summary.untranslated += 1
         if state != "approved":
             summary.unreviewed.append(seg.reference)
-        translated[seg.reference] = unit.target if unit and unit.target else seg.source
+        translated[seg.reference] = fit(article.format, unit.target, seg.role) if unit and unit.target \
+            else seg.source
     if require_approved and summary.unreviewed:
         shown = ", ".join(summary.unreviewed[:8]) + (" …" if len(summary.unreviewed) > 8 else "")
         raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
                          "review them (localize review, or remove the fuzzy flag in the PO file)",
                          items=summary.unreviewed)
+    if require_approved:
+        _refuse_blocking_problems(article, catalog, terms)
 
     texts = []
     for i, block in enumerate(article.blocks):
@@ -133,8 +153,13 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 result.skipped = "no memory yet"
                 continue
             try:
+                terms = ()
+                if require_approved:
+                    from .glossary import load_glossary, terms_for
+
+                    terms = terms_for(load_glossary(locales), target)
                 built, result.summary = build_article(article, load_catalog_for(article, target, locales),
-                                                      require_approved)
+                                                      require_approved, terms)
             except LocalizeError as error:
                 result.error = error
                 if isinstance(error, Unreviewed):
@@ -158,4 +183,4 @@ def built_name(name: str, target: str) -> str:
     """``story.en.txt`` -> ``story.es.txt``; a name without a language tag is kept."""
     import re
 
-    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown))$", rf".{target}\1", name, flags=re.I)
+    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown|html?|xhtml|nitf|xml))$", rf".{target}\1", name, flags=re.I)

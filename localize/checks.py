@@ -27,7 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .memory import Catalog, TranslationUnit
-from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, particles_pattern
+from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, NameKnowledge, particles_pattern
+from .numbers import compare_figures
 
 LEVELS = {"numbers": "error", "names": "error", "glossary": "error", "untranslated": "error",
           "repetition": "error", "truncated": "error", "quotes": "warning", "punctuation": "warning",
@@ -44,10 +45,34 @@ class Problem:
     source: str
     target: str
     why: str
+    accepted: str = ""  # "by NAME on DATE" when a reviewer accepted this problem on this entry
 
     def as_dict(self) -> dict:
         return {"check": self.check, "level": self.level, "reference": self.reference,
-                "source": self.source, "target": self.target, "why": self.why}
+                "source": self.source, "target": self.target, "why": self.why,
+                "accepted": self.accepted or None}
+
+
+# A reviewer's acceptance of a problem, kept as a translator comment (contract 2).
+_ACCEPTED = re.compile(r"^accepted (?P<check>[\w-]+) by (?P<who>.+) on (?P<date>\S+)$")
+
+
+def accepted_checks(unit: TranslationUnit) -> dict[str, str]:
+    """Check id -> "by NAME on DATE" for the problems a reviewer accepted on this entry."""
+    out = {}
+    for line in unit.comments:
+        m = _ACCEPTED.match(line.strip())
+        if m:
+            out[m.group("check")] = f"by {m.group('who')} on {m.group('date')}"
+    return out
+
+
+def accept_problem(unit: TranslationUnit, check_id: str, reviewer: str, date: str) -> None:
+    """Record that ``reviewer`` accepted ``check_id``'s problem on this entry (replacing an older
+    acceptance of the same check)."""
+    unit.comments = [c for c in unit.comments
+                     if not ((m := _ACCEPTED.match(c.strip())) and m.group("check") == check_id)]
+    unit.comments.append(f"accepted {check_id} by {reviewer} on {date}")
 
 
 # --------------------------------------------------------------------------- numbers
@@ -75,19 +100,11 @@ def _numbers(text: str) -> list[str]:
     return [m.group(0).strip() for m in _NUMBER.finditer(text)]
 
 
-def check_numbers(unit: TranslationUnit) -> str | None:
-    target_values = [_number_values(n) for n in _numbers(unit.target)]
-    missing = []
-    for n in _numbers(unit.source):
-        vals = _number_values(n)
-        hit = next((i for i, tv in enumerate(target_values) if vals & tv), None)
-        if hit is None:
-            missing.append(n)
-        else:
-            target_values.pop(hit)
-    if missing:
-        return f"{', '.join(missing)} of the source {'is' if len(missing) == 1 else 'are'} missing or changed"
-    return None
+def check_numbers(unit: TranslationUnit, source_lang: str = "en", target_lang: str = "") -> str | None:
+    """Figures compared as values (scale words and separators of both languages, see
+    ``localize.numbers``): a changed figure or a thousandfold scale error is named."""
+    problems = compare_figures(unit.source, unit.target, source_lang or "en", target_lang or source_lang or "en")
+    return "; ".join(problems) if problems else None
 
 
 # --------------------------------------------------------------------------- names
@@ -134,11 +151,111 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
-def check_names(unit: TranslationUnit) -> str | None:
+def _word_in(word: str, folded_target: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", folded_target) is not None
+
+
+def _close_in(word: str, folded_target: str) -> bool:
+    """A name the translator adapted to the target's spelling ("Gaddafi" -> "Gadafi", "Brazil's" ->
+    "Brasil"): a target word nearly the same (rapidfuzz ratio, threshold chosen on the dev split)."""
+    from rapidfuzz import fuzz
+
+    w = _fold(word)
+    return len(w) >= 4 and any(fuzz.ratio(w, t) >= NAME_SPELLING_SIMILARITY
+                               for t in re.findall(r"\w+", folded_target) if abs(len(t) - len(w)) <= 3)
+
+
+# Spelling adaptations of a name between languages stay this close (rapidfuzz ratio, 0-100).
+NAME_SPELLING_SIMILARITY = 75
+# A sentence where this share of its longer words is capitalised is a title-case headline: its
+# capitals say nothing about names.
+TITLE_CASE_SHARE = 0.6
+
+
+def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
+    """The names of a source sentence, each with its dictionary translations.
+
+    With the pair's dictionaries (``knowledge``): a unit with only a proper-noun reading is a name;
+    one with a common reading too ("China", "Will") is one when used as a name: capitalised in the
+    middle of a sentence that is not title case, next to another name, or known as a name elsewhere
+    in the article (``known``); a capitalised unit the dictionary does not know is a name unless it
+    is an acronym (translators localise those: NATO -> OTAN). Without dictionaries: capitalised
+    runs that look like people (``_person_names``)."""
+    units = knowledge.units_of(text) if knowledge else None
+    if units is None:
+        return [(n.split()[-1], frozenset()) for n in _person_names(text)]
+    # Title case is judged on dictionary words only: names are capitalised in any sentence.
+    longer = [u for u in units if len(u.surface) > 3 and u.common and re.search(r"[^\W\d_]", u.surface)]
+    title_case = len(longer) >= 3 and sum(u.surface[0].isupper() for u in longer) / len(longer) >= TITLE_CASE_SHARE
+    names = []
+    is_word = [bool(re.search(r"[^\W\d_]", u.surface)) for u in units]
+    for i, u in enumerate(units):
+        if not is_word[i]:
+            continue
+        surface = re.sub(r"['’]s$", "", u.surface)
+        if not surface[:1].isupper() or surface in _NOT_NAME_WORD or len(surface) < 2:
+            continue
+        # First of its sentence: nothing before it but punctuation that opens a sentence.
+        before = [v.surface for v in units[:i]]
+        first = not any(is_word[:i]) or (before and before[-1] in (".", "!", "?", ":", "\"", "“", "«", "(", "-", "—"))
+        # Neighbours are the adjacent units (punctuation between breaks a name run).
+        previous = units[i - 1] if i > 0 and is_word[i - 1] and units[i - 1].surface[:1].isupper() else None
+        following = units[i + 1] if i + 1 < len(units) and is_word[i + 1] and units[i + 1].surface[:1].isupper() else None
+        neighbours = [n for n in (previous, following) if n is not None]
+        # In a title-case headline a capital says nothing: only a neighbour that is a name in
+        # every reading ("Donald") makes a name run there.
+        beside_name = any(n.proper and not n.common for n in neighbours) or \
+            (not title_case and any("ant" in n.kinds for n in neighbours))
+        if u.adjective:
+            continue  # a demonym: English capitalises it, the target language does not
+        if surface.isupper() and len(surface) <= 5:
+            continue  # an acronym, which translators localise (NATO -> OTAN, USA -> EE. UU.)
+        if u.unknown:
+            if len(surface) <= 3:
+                continue  # an abbreviation ("Lt", "Gen")
+            if first and surface not in known and not (following is not None and following.unknown):
+                continue  # a sentence's first word is capitalised whatever it is
+            names.append((surface, frozenset()))
+        elif u.proper and not u.common:
+            names.append((surface, knowledge.translations.get(u.surface, frozenset())))
+        elif surface in known or (u.proper and not first and not title_case):
+            names.append((surface, knowledge.translations.get(u.surface, frozenset())))
+        elif previous is not None and "ant" in previous.kinds and not title_case:
+            # A dictionary word after a first name is a surname ("Donald Trump"); one before it
+            # is a title ("Judge", "King"), which is translated.
+            names.append((surface, frozenset()))
+    return names
+
+
+def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
+                known: frozenset[str] = frozenset(), terms=()) -> str | None:
+    """A source name is kept when the target has it verbatim, as its dictionary translation, with
+    the target's spelling, or as a glossary target; otherwise it is named as missing."""
     target = _fold(unit.target)
-    missing = [n for n in _person_names(unit.source) if _fold(n.split()[-1]) not in target]
+    glossary = {_fold(t.target) for t in terms}
+    missing = []
+    for name, translations in source_names(unit.source, knowledge, known):
+        if _word_in(name, target) or any(_word_in(t, target) for t in translations):
+            continue
+        if any(_fold(name) in g or g in target for g in glossary):
+            continue
+        if _close_in(name, target) or any(_close_in(t, target) for t in translations):
+            continue
+        missing.append(name)
     if missing:
-        return f"{', '.join(missing)} missing from the translation"
+        shown = ", ".join(f"“{n}”" for n in dict.fromkeys(missing))
+        return f"{shown} missing from the translation (not kept, nor its dictionary translation)"
+    return None
+
+
+def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str]) -> NameKnowledge | None:
+    """The dictionaries' knowledge of the names in ``texts`` for a pair (Apertium's analyser and
+    bilingual dictionary, when the pair is installed), or None."""
+    from .engines import apertium
+
+    for pair in apertium._discover_pairs():
+        if pair.source == source_lang and pair.target == target_lang:
+            return apertium.analyse_names(pair.detail, texts)
     return None
 
 
@@ -187,12 +304,19 @@ _RATIO = {("en", "es"): 1.15, ("en", "ca"): 1.12, ("en", "fr"): 1.18, ("en", "pt
           ("es", "ca"): 0.98, ("ca", "es"): 1.02}
 
 
+# A translation under this share of the pair's expected length is cut off; sources shorter than
+# this many characters are left alone (a short sentence may be rendered much shorter). Chosen on
+# the dev split of benchmarks/checks_bench.py.
+TRUNCATION_RATIO = 0.55
+TRUNCATION_MIN_SOURCE = 40
+
+
 def check_length(unit: TranslationUnit, pair: tuple[str, str]) -> tuple[str, str] | None:
-    if len(unit.source) < 25:
+    if len(unit.source) < TRUNCATION_MIN_SOURCE:
         return None
     expected = _RATIO.get(pair, 1.0)
     ratio = len(unit.target) / max(1, len(unit.source)) / expected
-    if ratio < 0.6:
+    if ratio < TRUNCATION_RATIO:
         return "truncated", f"the translation is {ratio:.0%} of the expected length: something may be cut off"
     if ratio > 1.9:
         return "length", f"the translation is {ratio:.1f}x the expected length"
@@ -207,9 +331,28 @@ def _balanced(text: str) -> bool:
             and text.count("(") == text.count(")") and text.count("[") == text.count("]"))
 
 
+_QUOTED = re.compile(r'"([^"]+)"|“([^”“]+)[”“]|«([^»]+)»|„([^“”]+)[“”]')
+# A quoted passage covers the same content in both languages when its share of the sentence
+# (characters) stays within this factor; a quote that moved over a word or two breaks it. Chosen
+# on the dev split of benchmarks/checks_bench.py (human translations reword quotes too).
+QUOTE_SHARE_FACTOR = 1.6
+
+
+def _quoted(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), next(g for g in m.groups() if g)) for m in _QUOTED.finditer(text)]
+
+
 def check_quotes(unit: TranslationUnit) -> str | None:
     if _balanced(unit.source) and not _balanced(unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
+    src, tgt = _quoted(unit.source), _quoted(unit.target)
+    if len(src) != len(tgt) or not src:
+        return None  # a translator may drop or add quotes around a title; balance is checked above
+    for (s_at, s_text), (t_at, t_text) in zip(src, tgt):
+        s_share = len(s_text) / max(1, len(unit.source))
+        t_share = len(t_text) / max(1, len(unit.target))
+        if len(s_text.split()) > 1 and not 1 / QUOTE_SHARE_FACTOR <= t_share / s_share <= QUOTE_SHARE_FACTOR:
+            return f"the quoted “{s_text[:40]}” covers different content in the translation: “{t_text[:40]}”"
     return None
 
 
@@ -220,6 +363,8 @@ def check_punctuation(unit: TranslationUnit) -> str | None:
     s, t = _FINAL.search(unit.source), _FINAL.search(unit.target)
     s_end = s.group(1)[-1] if s else ""
     t_end = t.group(1)[-1] if t else ""
+    if not s_end and t_end == ".":
+        return None  # a headline or caption given a full stop: a house style, not a loss
     if s_end.replace("…", ".") != t_end.replace("…", "."):
         return f"the source ends with “{s_end or 'no punctuation'}”, the translation with “{t_end or 'none'}”"
     return None
@@ -235,9 +380,30 @@ def check_whitespace(unit: TranslationUnit) -> str | None:
 
 # --------------------------------------------------------------------------- running
 
+def _holds_machine_text(unit: TranslationUnit) -> bool:
+    """Whether the target is still the engine's words (contract 1's provenance when the memory
+    records it); warnings about machine output mean nothing once a person rewrote the entry."""
+    flag = getattr(unit, "holds_machine_text", None)
+    return bool(flag) if flag is not None else True
+
+
+def check_unknown_words(unit: TranslationUnit) -> str | None:
+    unknown = unit.note("unknown:")
+    if not unknown or not _holds_machine_text(unit):
+        return None
+    # Only the words still in the target: a person may have replaced them in a PO editor that
+    # keeps no provenance.
+    still = [w for w in re.split(r",\s*", unknown) if w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", unit.target)]
+    return f"the engine did not know: {', '.join(still)}" if still else None
+
+
 def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=(),
-               enabled: frozenset[str] = frozenset(CHECK_IDS)) -> list[Problem]:
-    """Problems of one translated unit (untranslated units get none: status counts them)."""
+               enabled: frozenset[str] = frozenset(CHECK_IDS), names: NameKnowledge | None = None,
+               known_names: frozenset[str] = frozenset()) -> list[Problem]:
+    """Problems of one translated unit (untranslated units get none: status counts them).
+
+    ``names``: the pair's dictionary knowledge of the sources (``name_knowledge_for``);
+    ``known_names``: words used as names elsewhere in the article."""
     if not unit.target or unit.obsolete:
         return []
     ref = unit.references[0] if unit.references else ""
@@ -247,8 +413,8 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
         if check_id in enabled and result:
             found.append((check_id, result))
 
-    run("numbers", check_numbers(unit))
-    run("names", check_names(unit))
+    run("numbers", check_numbers(unit, source_lang, target_lang))
+    run("names", check_names(unit, names, known_names, terms))
     if terms:
         run("glossary", check_glossary(unit, terms))
     run("untranslated", check_untranslated(unit, source_lang))
@@ -259,17 +425,36 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
     run("quotes", check_quotes(unit))
     run("punctuation", check_punctuation(unit))
     run("whitespace", check_whitespace(unit))
-    unknown = unit.note("unknown:")
-    run("unknown-words", f"the engine did not know: {unknown}" if unknown else None)
-    return [Problem(c, LEVELS[c], ref, unit.source, unit.target, why) for c, why in found]
+    run("unknown-words", check_unknown_words(unit))
+    accepted = accepted_checks(unit)
+    return [Problem(c, LEVELS[c], ref, unit.source, unit.target, why, accepted.get(c, "")) for c, why in found]
+
+
+def article_names(sources: list[str], knowledge: NameKnowledge | None) -> frozenset[str]:
+    """Words used as names somewhere in an article: a word that follows a first name ("Donald
+    Trump") or has only a proper-noun reading is a name wherever else it appears."""
+    if knowledge is None:
+        return frozenset()
+    known = set()
+    for text in sources:
+        units = [u for u in (knowledge.units_of(text) or ()) if re.search(r"[^\W\d_]", u.surface)]
+        for prev, u in zip(units, units[1:]):
+            if "ant" in prev.kinds and prev.surface[:1].isupper() and u.surface[:1].isupper():
+                known.add(re.sub(r"['’]s$", "", u.surface))
+    return frozenset(known)
 
 
 def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozenset(CHECK_IDS),
                   source_sentences: list[tuple[int, str]] | None = None) -> list[Problem]:
     """All problems of an article's memory, worst first (errors, then warnings; article order)."""
     problems: list[Problem] = []
+    live = [u for u in catalog.live() if u.target]
+    knowledge = None
+    if "names" in enabled and live:
+        knowledge = name_knowledge_for(catalog.source_lang, catalog.target_lang, [u.source for u in live])
+    known = article_names([u.source for u in live], knowledge)
     for unit in catalog.live():
-        problems += check_unit(unit, catalog.source_lang, catalog.target_lang, terms, enabled)
+        problems += check_unit(unit, catalog.source_lang, catalog.target_lang, terms, enabled, knowledge, known)
     if "pronoun-gender" in enabled and source_sentences and catalog.source_lang == "en":
         from .translationese import _pronoun_gender
 
@@ -279,3 +464,11 @@ def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozense
     order = {ref: i for i, ref in enumerate(u.references[0] for u in catalog.live() if u.references)}
     problems.sort(key=lambda p: (p.level != "error", order.get(p.reference, len(order)), p.check))
     return problems
+
+
+def blocking_problems(catalog: Catalog, terms=()) -> list[Problem]:
+    """What stops publication: error-level problems on approved entries that no reviewer accepted."""
+    from dataclasses import replace
+
+    approved = replace(catalog, units=[u for u in catalog.units if u.state == "approved"])
+    return [p for p in check_catalog(approved, terms) if p.level == "error" and not p.accepted]

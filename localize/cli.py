@@ -276,6 +276,7 @@ def _render_translations(results) -> None:
     for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
         table.add_column(col)
     errors = []
+    notes: list[str] = []  # blocks kept as they are (already in the target, no engine)
     unchanged = 0
     for r in results:
         if r.skipped == "unchanged since the last run":
@@ -290,10 +291,13 @@ def _render_translations(results) -> None:
         c = r.counts
         table.add_row(r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
                       str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
+        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.kept)
     if table.row_count:
         _console().print(table)
     if unchanged:
         typer.echo(f"{unchanged} article translation(s) unchanged since the last run: nothing to do")
+    for line in notes:
+        typer.echo(f"localize: {line}", err=True)
     for line in errors:
         typer.echo(f"localize: {line}", err=True)
 
@@ -386,12 +390,21 @@ def check(
     warnings: bool = typer.Option(True, "--warnings/--errors-only", help="Show warnings too."),
     locales: Path = LOCALES_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable document."),
+    accept: List[str] = typer.Option([], "--accept",
+                                     help="Accept a problem on an entry (REFERENCE:CHECK_ID), as --reviewer."),
+    reviewer: str = typer.Option("", "--reviewer", help="Who accepts (with --accept)."),
 ):
     """Check translations: figures, names, glossary, untranslated text, loops, quotes... worst first.
 
-    Exits 1 when an error-level problem remains (a pipeline gate)."""
+    Exits 1 when an error-level problem remains that no reviewer accepted (a pipeline gate)."""
     from .checks import CHECK_IDS
-    from .quality import check_articles
+    from .quality import accept_problems, check_articles
+
+    if accept:
+        from .review import default_reviewer
+
+        for line in accept_problems(articles[0], _languages(to)[0], locales, accept, reviewer or default_reviewer()):
+            typer.echo(line)
 
     off = {c.strip() for c in disable.split(",") if c.strip()}
     unknown = off - set(CHECK_IDS)
@@ -415,14 +428,15 @@ def check(
                                         f"{len(problems) - n_err} warning(s)"))
             for p in shown:
                 color = "red" if p.level == "error" else "yellow"
-                console.print(Text.assemble("  ", (p.level, color), f" [{p.check}] {p.reference}: {p.why}"))
+                accepted = f" (accepted {p.accepted})" if p.accepted else ""
+                console.print(Text.assemble("  ", (p.level, color), f" [{p.check}] {p.reference}: {p.why}{accepted}"))
                 console.print(f"      source: {p.source}")
                 if p.target:
                     console.print(f"      target: {p.target}")
         for _, e in errors:
             _say_error(e)
     _finish(len(results), [e for _, e in errors],
-            failed=any(p.level == "error" for _, problems in results for p in problems))
+            failed=any(p.level == "error" and not p.accepted for _, problems in results for p in problems))
 
 
 # --------------------------------------------------------------------------- review
@@ -451,6 +465,33 @@ def review(
                         terms_for(load_glossary(locales), target))
     typer.echo(f"{counts['approved']} approved, {counts['edited']} edited and approved, "
                f"{counts['skipped']} skipped; saved in {po}")
+
+
+# --------------------------------------------------------------------------- serve
+
+@app.command()
+@_guarded
+def serve(
+    articles: List[str] = typer.Argument(..., help="The articles to review (files, folders or globs)."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Target language(s), comma-separated (default: those in the memory)."),
+    port: int = typer.Option(8750, "--port", help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name (default: $LOCALIZE_REVIEWER, git user.name)."),
+    locales: Path = LOCALES_OPT,
+):
+    """Review in the browser: source and translation side by side, checks in view; each Approve is saved at once."""
+    from .review import default_reviewer
+    from .web.app import is_loopback, serve as serve_page
+    from .web.desk import open_desk
+
+    desk = open_desk(articles, locales, _languages(to) if to else None, reviewer or default_reviewer())
+    if not is_loopback(host):
+        typer.echo(f"localize: listening on {host}: anyone who can reach it can approve translations", err=True)
+    try:
+        serve_page(desk, host, port, lambda url: typer.echo(
+            f"localize: reviewing {len(desk.articles)} article(s) as {desk.reviewer} at {url} (Ctrl-C stops)"))
+    except OSError as error:
+        raise typer.BadParameter(f"cannot listen on {host}:{port}: {error.strerror}") from None
 
 
 # --------------------------------------------------------------------------- glossary

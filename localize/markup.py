@@ -15,33 +15,55 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
-def to_fragment(text: str, markdown: bool) -> str:
-    """A segment as the inline-HTML fragment engines translate."""
-    if not markdown:
+# Inline HTML written in Markdown (``<a href="...">``, ``<br>``): passed to engines as tags, so it
+# is carried through untranslated, and kept as written. The tags made from Markdown's own markup
+# carry a ``data-md`` marker, so that only they turn back into Markdown.
+_RAW_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_MD = ' data-md=""'
+
+
+def to_fragment(text: str, markdown: bool | str) -> str:
+    """A segment as the inline-HTML fragment engines translate. ``markdown``: True or "markdown"
+    for Markdown, "html" for text that already is an inline-HTML fragment, else plain text."""
+    if markdown == "html":
+        return text
+    if not markdown or markdown == "text":
         return html.escape(text, quote=False)
-    codes: list[str] = []
+    kept: list[str] = []
 
-    def keep_code(m):
-        codes.append(m.group(1))
-        return f"\x00{len(codes) - 1}\x00"
+    def keep(m, wrap=False):
+        kept.append(f"<code{_MD}>{html.escape(m.group(1), quote=False)}</code>" if wrap else m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
 
-    text = _CODE.sub(keep_code, text)
+    text = _CODE.sub(lambda m: keep(m, wrap=True), text)
+    text = _RAW_TAG.sub(keep, text)
     text = html.escape(text, quote=False)
-    text = _LINK.sub(lambda m: (f'<img alt="{m.group(2)}" src="{html.escape(m.group(3))}"/>' if m.group(1)
-                                else f'<a href="{html.escape(m.group(3))}">{m.group(2)}</a>'), text)
-    text = _STRONG.sub(lambda m: f"<b>{m.group(2)}</b>", text)
-    text = _EM.sub(lambda m: f"<i>{m.group(2)}</i>", text)
-    return re.sub(r"\x00(\d+)\x00", lambda m: f"<code>{html.escape(codes[int(m.group(1))], quote=False)}</code>", text)
+    text = _LINK.sub(lambda m: (f'<img{_MD} alt="{m.group(2)}" src="{html.escape(m.group(3))}"/>' if m.group(1)
+                                else f'<a{_MD} href="{html.escape(m.group(3))}">{m.group(2)}</a>'), text)
+    text = _STRONG.sub(lambda m: f"<b{_MD}>{m.group(2)}</b>", text)
+    text = _EM.sub(lambda m: f"<i{_MD}>{m.group(2)}</i>", text)
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
-def from_fragment(fragment: str, markdown: bool) -> str:
-    """The engine's output fragment back as plain text or Markdown."""
-    if markdown:
-        fragment = re.sub(r"<code>(.*?)</code>", lambda m: "`" + html.unescape(m.group(1)) + "`", fragment)
-        fragment = re.sub(r'<a href="([^"]*)">(.*?)</a>', lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})", fragment)
-        fragment = re.sub(r'<img alt="([^"]*)" src="([^"]*)"\s*/?>', lambda m: f"![{m.group(1)}]({html.unescape(m.group(2))})", fragment)
-        fragment = re.sub(r"</?b>", "**", fragment)
-        fragment = re.sub(r"</?i>", "*", fragment)
+def from_fragment(fragment: str, markdown: bool | str) -> str:
+    """The engine's output fragment back as plain text, Markdown or (for "html") as it is."""
+    if markdown == "html":
+        return fragment
+    if markdown and markdown != "text":
+        md = re.escape(_MD)
+        fragment = re.sub(rf"<code{md}>(.*?)</code>", lambda m: "`" + html.unescape(m.group(1)) + "`", fragment)
+        fragment = re.sub(rf'<a{md} href="([^"]*)">(.*?)</a>', lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})", fragment)
+        fragment = re.sub(rf'<img{md} alt="([^"]*)" src="([^"]*)"\s*/?>', lambda m: f"![{m.group(1)}]({html.unescape(m.group(2))})", fragment)
+        fragment = re.sub(rf"<b{md}>(.*?)</b>", r"**\1**", fragment)
+        fragment = re.sub(rf"<i{md}>(.*?)</i>", r"*\1*", fragment)
+        tags: list[str] = []
+
+        def keep(m):
+            tags.append(m.group(0))
+            return f"\x00{len(tags) - 1}\x00"
+
+        fragment = html.unescape(_RAW_TAG.sub(keep, fragment))  # the tags written in the source stay
+        return re.sub(r"\x00(\d+)\x00", lambda m: tags[int(m.group(1))], fragment)
     fragment = re.sub(r"<[^>]+>", "", fragment)
     return html.unescape(fragment)
 

@@ -2,6 +2,8 @@
 (reading bylines, protecting names from Apertium, checking translations, translationese)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Lower-case words inside a person's name: "Ursula von der Leyen", "Lula da Silva".
 NAME_PARTICLES = ("de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
                   "la", "le", "bin", "al", "du", "ter", "zu")
@@ -19,3 +21,25 @@ NATIONALITY_SUFFIXES = ("ese", "ish", "ian", "ean", "can")  # Japanese, British,
 def particles_pattern() -> str:
     """A regex alternation of the name particles."""
     return "|".join(NAME_PARTICLES)
+
+
+@dataclass(frozen=True)
+class LexicalUnit:
+    """One unit of a sentence as a morphological analyser sees it ("Middle East" is one)."""
+    surface: str
+    proper: bool          # has a proper-noun reading
+    common: bool          # has a common (dictionary word) reading
+    unknown: bool         # the dictionary does not know it
+    kinds: frozenset      # proper-noun subtypes: ant (first name), cog (surname), loc/top, org, al
+    adjective: bool = False  # has an adjective reading (English capitalises demonyms: German, Greek)
+
+
+@dataclass(frozen=True)
+class NameKnowledge:
+    """What a pair's dictionaries say about the words of some texts: per text its lexical units,
+    and per proper noun its translations in the bilingual dictionary."""
+    units: dict
+    translations: dict
+
+    def units_of(self, text: str) -> tuple | None:
+        return self.units.get(text)

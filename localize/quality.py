@@ -29,3 +29,43 @@ def check_articles(inputs: list[str], target: str, locales: Path, enabled: froze
                      for s in article_segments(article, catalog.source_lang or "en")]
         results.append((path, check_catalog(catalog, terms, enabled, sentences)))
     return results, errors
+
+
+def accept_problems(article_path: str, target: str, locales: Path, accepts: list[str], reviewer: str) -> list[str]:
+    """Record a reviewer's acceptance of problems (``REF:CHECK_ID`` each) in the article's memory,
+    as translator comments the publishing gate honours. Returns what was recorded."""
+    from .checks import CHECK_IDS, accept_problem, check_unit
+    from .errors import BadInput
+    from .memory import po_path
+    from .pofile import locked, now, read_catalog, write_catalog
+
+    wanted = []
+    for item in accepts:
+        ref, sep, check_id = item.rpartition(":")
+        if not sep or check_id not in CHECK_IDS or not ref:
+            raise BadInput(f"--accept {item!r} is not REFERENCE:CHECK_ID", None,
+                           f"give e.g. story.en.txt:3:numbers; check ids: {', '.join(CHECK_IDS)}")
+        wanted.append((ref, check_id))
+    article = read_article(article_path)
+    path = po_path(locales, target, article.id)
+    done = []
+    with locked(path):
+        catalog = read_catalog(path)
+        if catalog is None:
+            raise BadInput(f"no {target} memory for this article ({path} does not exist)", article_path,
+                           f"run `localize translate {article_path} --to {target}` first")
+        stamp = now()[:10]
+        for ref, check_id in wanted:
+            # A reference is a source line, and a line can hold several sentences: the acceptance
+            # goes to those of its entries that have this problem (all of them if none has it now).
+            units = [u for u in catalog.live() if ref in u.references]
+            if not units:
+                raise BadInput(f"no entry {ref} in the {target} memory", str(path),
+                               "use a reference that localize check prints")
+            having = [u for u in units if any(p.check == check_id
+                                              for p in check_unit(u, catalog.source_lang, target))]
+            for unit in having or units:
+                accept_problem(unit, check_id, reviewer, stamp)
+            done.append(f"{ref}: accepted {check_id} by {reviewer} on {stamp}")
+        write_catalog(path, catalog)
+    return done

@@ -23,18 +23,50 @@ class Sentence:
     gap: str = ""
 
 
-# Honorifics and titles that are followed by a name in the news languages we serve. Lower-cased,
-# without the dot. A sentence cannot end on one of these.
-_TITLES = {
-    "mr", "mrs", "ms", "mx", "dr", "drs", "prof", "sr", "sra", "srta", "sres", "srs", "dña", "dª", "d",
-    "st", "mt", "ft", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "cmdr", "adm", "rev",
-    "hon", "pres", "supt", "insp", "mme", "mlle", "mgr", "me", "hr", "fr", "frau", "sig", "sig.ra",
-    "dott", "ing", "avv", "arq", "lic", "av", "avda", "pl", "no", "nº", "núm", "art", "vol", "pp",
-    "p", "cf", "vs", "approx", "ca", "gral", "cnel", "tte", "excmo", "excma", "ilmo", "sto", "sta",
+# Abbreviations after which a full stop does not end a sentence, per language and case-sensitive
+# ("No." before a number is an abbreviation in English, "no." in Spanish is the word "no"). They
+# are honorifics, titles and reference words that precede a name or a number, taken from the
+# languages' style guides: the AP Stylebook's titles (en), the RAE's "Lista de abreviaturas" (es),
+# the IEC's "Abreviacions" (ca) and the Imprimerie nationale's "Lexique des règles typographiques"
+# (fr). Without the final dot.
+_COMMON = {"Dr", "Dra", "Drs", "Prof", "St", "Sr", "Sra", "Srta", "Sres", "Srs", "Mt", "Av", "Avda"}
+_ABBREVIATIONS = {
+    "en": _COMMON | {"Mr", "Mrs", "Ms", "Mx", "Jr", "Gen", "Gov", "Sen", "Sens", "Rep", "Reps", "Lt",
+                     "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp",
+                     "Ft", "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "vs", "approx", "cf", "Corp",
+                     "Inc", "Ltd", "Co", "Bros", "Gov", "Atty", "Gen", "Calif", "Fla", "Mass", "Ariz",
+                     "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"},
+    "es": _COMMON | {"D", "Dña", "Dª", "Ud", "Uds", "Vd", "Vds", "Lic", "Ing", "Arq", "Excmo", "Excma",
+                     "Ilmo", "Ilma", "Gral", "Cnel", "Tte", "Sto", "Sta", "Mons", "Pdte", "Pdta", "núm",
+                     "Núm", "pág", "págs", "art", "Art", "tel", "aprox", "vol", "cap", "fig",
+                     "Cía", "pl", "c", "C"},
+    "ca": _COMMON | {"Sr", "Sra", "Srta", "Dr", "Dra", "En", "Na", "Mn", "Mons", "Excm", "Excma", "Il",
+                     "Il·lm", "Il·lma", "núm", "Núm", "pàg", "pàgs", "art", "Art", "tel", "aprox",
+                     "vol", "cap", "fig", "c", "pl", "pg", "ctra"},
+    "fr": _COMMON | {"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "St", "Cie",
+                     "n°", "no", "p", "pp", "art", "vol", "chap", "fig", "env", "av", "bd", "boul", "cf",
+                     "éd"},
+    # Accademia della Crusca's abbreviations (it), Duden's "Abkürzungen" (de), the Portuguese
+    # Acordo Ortográfico's annex of abbreviations (pt): titles and reference words only.
+    "it": _COMMON | {"sig", "Sig", "sig.ra", "Sig.ra", "dott", "Dott", "dott.ssa", "ing", "Ing", "avv",
+                     "Avv", "prof", "on", "On", "geom", "arch", "n", "pag", "art", "vol", "cap", "ca"},
+    "de": _COMMON | {"Hr", "Hrn", "Fr", "Nr", "bzw", "ca", "vgl", "Abs", "Art", "Bd", "Str", "S", "Dipl",
+                     "Ing", "Mio", "Mrd"},
+    "pt": _COMMON | {"Eng", "Exmo", "Exma", "Sto", "Sta", "nº", "n", "pág", "art", "vol", "cap", "Av"},
 }
+_DEFAULT_ABBREVIATIONS = frozenset(set().union(*_ABBREVIATIONS.values()))
 _CLOSING_QUOTES = "\"'»”’"
 _QUOTE_SPLIT = re.compile(r"[.!?…]+[" + _CLOSING_QUOTES + r"]+(\s+)(?=[«\"“‘¿¡(]?[^\W\d_a-z])")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_OPENING_QUOTES = "\"“«‘„"
+# A lower-case word after a full stop continues the sentence only when the stop ends an
+# abbreviation-shaped token: a dotted one ("a.m.", "p. ej.") or one of at most three letters. In
+# edited prose a sentence starts with a capital; this keeps "interested. jill" apart (web text)
+# while "10 a.m. del lunes" stays whole.
+_ABBREVIATION_SHAPE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]{1,3}\.(?:[^\W\d_]{1,3}\.)*)$")
+# Attribution after a quotation that ends in ! or ?: a short clause ("Hammel added.", "said the
+# minister.") that belongs to the quote's sentence (Chicago Manual of Style 6.9, 6.52).
+ATTRIBUTION_MAX_WORDS = 5
 
 
 def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
@@ -42,8 +74,10 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
     if not text.strip():
         return [Sentence(text, "")] if text else []
     spans = _base_spans(text, lang)
-    spans = _merge_false_splits(text, spans)
+    spans = _split_inside_quotes(text, spans)
+    spans = _merge_false_splits(text, spans, lang)
     spans = _split_after_quotes(text, spans)
+    spans = _move_opening_quotes(text, spans)
     return _to_sentences(text, spans)
 
 
@@ -69,17 +103,42 @@ def _base_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text.rstrip()))]
 
 
-def _ends_with_abbreviation(sentence: str, following: str) -> bool:
+# sentencex never splits inside quotation marks (a quoted passage of several sentences comes back
+# as one) and its abbreviation lists are case-blind ("no." stays unsplit in Spanish). So a full
+# stop, ! or ? followed by a space and a capital (or an opening quote) is a boundary everywhere;
+# our per-language, case-sensitive abbreviations then merge the false ones back.
+_INNER_BOUNDARY = re.compile(r"[.!?…][" + "\"'»”’)" + r"]*(\s+)(?=[\"“«‘(¿¡]?[^\W\d_a-zß-ÿ])")
+
+
+# "U.S." or "E.U." before a capital is as often mid-sentence ("the U.S. Senate") as at its end;
+# here sentencex's own judgement (it was trained on such cases) stands.
+_DOTTED_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}[\"'»”’)]*$")
+
+
+def _split_inside_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = start
+        for m in _INNER_BOUNDARY.finditer(text, start, end):
+            if m.start(1) > cut and m.end(1) < end and not _DOTTED_INITIALS.search(text, cut, m.start(1)):
+                out.append((cut, m.start(1)))
+                cut = m.end(1)
+        out.append((cut, end))
+    return out
+
+
+def _ends_with_abbreviation(sentence: str, following: str, lang: str = "en") -> bool:
     m = _LAST_TOKEN.search(sentence)
     if not m:
         return False
     token = m.group(1)
     if not token.endswith("."):
         return False
-    word = token[:-1].lstrip("(\"'«“‘¿¡").lower()
-    if word in _TITLES:
+    word = token[:-1].lstrip("(\"'«“‘¿¡")
+    known = _ABBREVIATIONS.get((lang or "en").split("-")[0], _DEFAULT_ABBREVIATIONS)
+    if word in known:
         return True
-    if len(word) == 1 and token[-2:-1].isupper():  # an initial: "J." or "R." (not "10 h.")
+    if len(word) == 1 and word.isupper():  # an initial: "J." or "R." (not "10 h.")
         return True
     # Spanish-style doubled abbreviations: "EE. UU.", "FF. AA."
     if re.fullmatch(r"([^\W\d_])\1", word) and re.match(r"([^\W\d_])\1\.", following):
@@ -87,19 +146,45 @@ def _ends_with_abbreviation(sentence: str, following: str) -> bool:
     return False
 
 
-def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_false_splits(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
             prev_start, prev_end = merged[-1]
             prev = text[prev_start:prev_end]
             nxt = text[start:end]
-            starts_lower = bool(re.match(r"[\"'«“‘(]?[a-zà-ÿ0-9]", nxt))
-            if starts_lower or _ends_with_abbreviation(prev, nxt):
+            starts_lower = bool(re.match(r"[\"'«“‘(]?[a-zà-ÿ0-9]", nxt)) and (
+                bool(_ABBREVIATION_SHAPE.search(prev)) or not re.search(r"[.!?…][\"'»”’)]*$", prev))
+            if starts_lower or _ends_with_abbreviation(prev, nxt, lang) or _is_attribution(prev, nxt):
                 merged[-1] = (prev_start, end)
                 continue
         merged.append((start, end))
     return merged
+
+
+def _is_attribution(prev: str, nxt: str) -> bool:
+    """``"Stop!" she shouted.``: a quote closing on ! or ? and a short clause ending the sentence,
+    with a lower-case word in it (the verb), so a new capitalised sentence is not swallowed."""
+    if not re.search(r"[!?][" + _CLOSING_QUOTES + r"]+$", prev):
+        return False
+    words = nxt.split()
+    return (len(words) <= ATTRIBUTION_MAX_WORDS and nxt.endswith(".")
+            and any(w[:1].islower() for w in words) and not nxt[:1] in _OPENING_QUOTES)
+
+
+def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An opening quote left at the end of a sentence (``he said. "``) goes to the next one."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        piece = text[start:end]
+        if len(piece) > 2 and piece[-1] in _OPENING_QUOTES and piece[-2].isspace():
+            body = piece[:-1].rstrip()
+            if piece[-1] == '"' and body.count('"') % 2 == 1:
+                continue  # a straight quote that closes an open one
+            out[i] = (start, start + len(body))
+            out[i + 1] = (end - 1, out[i + 1][1])
+    return out
 
 
 def _split_after_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

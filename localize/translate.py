@@ -12,7 +12,7 @@ from typing import Callable, Optional
 from .articles import Article, find_articles, read_article
 from .detect import detect
 from .engines import Route, find_route, translate_route
-from .errors import BadInput, LanguageUndetermined, LocalizeError
+from .errors import BadInput, LanguageUndetermined, LocalizeError, NoEngineForPair
 from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
@@ -37,6 +37,7 @@ class TranslateResult:
     counts: dict = field(default_factory=dict)
     route: str = ""
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
+    kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -44,7 +45,8 @@ class TranslateResult:
         doc = {"path": self.path, "id": self.article_id, "target": self.target, "po_file": self.po_file,
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
-               "skipped": self.skipped or None, "source_reads_as": self.reads_as}
+               "skipped": self.skipped or None, "source_reads_as": self.reads_as,
+               "kept_blocks": self.kept}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -60,9 +62,22 @@ class _Job:
     segments: list[SegmentRef]
     result: TranslateResult
     todo: list[str] = field(default_factory=list)
-    route: Optional[Route] = None
+    route: Optional[Route] = None  # the route from the article's language
     signature: str = ""  # run_signature of route and settings: what machine entries are stamped with
     force: bool = False
+    languages: dict[str, str] = field(default_factory=dict)  # sentence -> its block's language
+    routes: dict[str, Route] = field(default_factory=dict)  # block language -> its route
+    signatures: dict[str, str] = field(default_factory=dict)  # block language -> its run signature
+
+    def language_of(self, sentence: str) -> str:
+        return self.languages.get(sentence, self.source_lang)
+
+    def route_for(self, sentence: str) -> Optional[Route]:
+        """The route this sentence is translated by; None when it is kept as it is."""
+        return self.routes.get(self.language_of(sentence))
+
+    def signature_for(self, sentence: str) -> str:
+        return self.signatures.get(self.language_of(sentence), "")
 
 
 def article_segments(article: Article, lang: str) -> list[SegmentRef]:
@@ -84,6 +99,24 @@ def article_segments(article: Article, lang: str) -> list[SegmentRef]:
                 at += (sentence.text + sentence.gap).count("\n")
         line += block.text.count("\n") + block.trail.count("\n")
     return out
+
+
+def sentence_languages(article: Article, lang: str, block_languages: list[str]) -> dict[str, str]:
+    """Each sentence's language: that of the block it comes from (the first block, if repeated)."""
+    out: dict[str, str] = {}
+    for i, block in enumerate(article.blocks):
+        if block.translatable:
+            for sentence in split_sentences(block.text, lang):
+                out.setdefault(sentence.text, block_languages[i])
+    return out
+
+
+def block_languages(article: Article, lang: str, language) -> list[str]:
+    """The language each block is translated from: its own where detection found it clearly foreign,
+    else the article's (also for every block when the language was given with --from)."""
+    if language is None:
+        return [lang] * len(article.blocks)
+    return [b.guess.code if b.foreign else lang for b in language.blocks]
 
 
 def source_language(article: Article, given: str | None):
@@ -108,14 +141,15 @@ def _read_and_detect(path: str, source: str | None, name: str | None = None):
         article = read_article(path, id=name if path == "-" else None)
         lang, how, language = source_language(article, source)
         reads_as = None
+        blocks = block_languages(article, lang, language)
         if language is not None:
             report = assess(article, language)
             reads_as = {"verdict": report.verdict,
                         "score": None if report.score is None else round(report.score, 3),
                         "origin_candidates": report.origin_candidates}
-        return article, lang, how, reads_as, None
+        return article, (lang, blocks), how, reads_as, None
     except LocalizeError as error:
-        return None, "", "", None, error
+        return None, ("", []), "", None, error
 
 
 def translate_articles(inputs: list[str], targets: list[str], settings: Settings,
@@ -163,8 +197,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                     r.reads_as = reads_as
             failures = _machine_translate(jobs, settings, translations, progress)
             for job in jobs:
-                if job.route in failures:
-                    job.result.error = failures[job.route]
+                failed = [failures[r] for r in job.routes.values() if r in failures]
+                if failed:
+                    job.result.error = failed[0]
                     continue
                 try:
                     _commit(job, translations, indexes[(job.source_lang, job.target)], settings)
@@ -258,9 +293,11 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
 
     if path == "-":
         return False
+    from .articles import read_article_bytes
+
     try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        digest = hashlib.sha256(read_article_bytes(path)).hexdigest()
+    except LocalizeError:
         return False  # read_article will report it
     ident = article_id(path)
     found = []
@@ -290,13 +327,18 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
           indexes: dict, results: list[TranslateResult], single: bool, force: bool = False) -> list[_Job]:
-    """Merge the article into each target's memory and list what needs machine translation."""
+    """Merge the article into each target's memory and list what needs machine translation.
+
+    Each sentence goes by the route from its own block's language; sentences already in the target
+    language, and those in a language no installed engine translates, are kept as they are."""
+    lang, blocks = lang
     segments = article_segments(article, lang)
+    languages = sentence_languages(article, lang, blocks)
     jobs = []
     for target in targets:
         result = TranslateResult(path, article.id, target, source_lang=lang)
         results.append(result)
-        if target == lang:
+        if target == lang and all(code == lang for code in blocks):
             # In a batch (several articles or targets) this is routine: the article needs no
             # translation into its own language. Asked for alone, it is a mistake to report.
             if single:
@@ -307,7 +349,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             continue
         po = po_path(settings.locales, target, article.id)
         result.po_file = str(po)
-        job = _Job(article, lang, how, target, po, segments, result, force=force)
+        job = _Job(article, lang, how, target, po, segments, result, force=force, languages=languages)
         try:
             catalog = read_catalog(po)
             _refuse_foreign(catalog, article, po)
@@ -318,15 +360,29 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
             need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
             job.route, job.signature = _signature_for(lang, target, settings)
-            redo = machine_units_to_redo(catalog, job.signature, force)
-            job.todo = [u.source for u in need + redo]
-            if need and job.route is None:
+            if job.route is not None:
+                job.routes[lang], job.signatures[lang] = job.route, job.signature
+            elif any(job.language_of(u.source) == lang for u in need):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
+            for code in sorted({job.language_of(u.source) for u in need} - {target, lang}):
+                route, signature = _signature_for(code, target, settings)
+                if route is not None:
+                    job.routes[code], job.signatures[code] = route, signature
+            job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
+            result.kept = _kept_blocks(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
         jobs.append(job)
     return jobs
+
+
+def _machine_output_to_redo(catalog: Catalog, job: _Job) -> list:
+    """Machine entries the current settings would not produce, each judged by the signature of the
+    route its own block's language takes (blocks in other languages go by other routes)."""
+    every = machine_units_to_redo(catalog, "", force=True)
+    return [u for u in every if job.signature_for(u.source)
+            and (job.force or u.translated_by != job.signature_for(u.source))]
 
 
 def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None:
@@ -339,6 +395,20 @@ def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None
                             "rename one of the articles (the memory is named after the file), or move the memory away")
 
 
+def _kept_blocks(article: Article, blocks: list[str], target: str, routes: dict, lang: str) -> list[str]:
+    """One line per translatable block not machine-translated: already in the target, or no engine."""
+    out = []
+    for i, (block, code) in enumerate(zip(article.blocks, blocks)):
+        if not block.translatable or (code == lang and code != target):
+            continue
+        if code == target:
+            out.append(f"block {i + 1}: already in {code}, kept as it is")
+        elif code not in routes:
+            out.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
+                       "kept as it is")
+    return out
+
+
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):
     """One engine call per route (in pieces of 256 sentences) over the new unique sentences of
     the jobs; results go into ``out``, keyed by (route, sentence), so no sentence is translated
@@ -346,15 +416,15 @@ def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress
     from .glossary import load_glossary, terms_for
 
     by_route: dict[Route, dict[str, None]] = {}
-    markdown: dict[str, bool] = {}
+    markdown: dict[str, str] = {}  # sentence -> how engines see it (formats.FRAGMENT_KIND)
     for job in jobs:
-        if job.route is None:
-            continue
-        bucket = by_route.setdefault(job.route, {})
         for s in job.todo:
-            if (job.route, s) not in out:
-                bucket[s] = None
-            markdown[s] = markdown.get(s, False) or job.article.format == "markdown"
+            route = job.route_for(s)
+            if route is None:
+                continue
+            if (route, s) not in out:
+                by_route.setdefault(route, {})[s] = None
+            markdown[s] = _fragment_kind(markdown.get(s), job.article.format)
     failures: dict[Route, LocalizeError] = {}
     if not any(by_route.values()):
         return failures
@@ -385,6 +455,14 @@ def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress
     return failures
 
 
+def _fragment_kind(seen: str | None, fmt: str) -> str:
+    """The one fragment kind for a sentence met in several articles: markup wins over plain text."""
+    from .formats import FRAGMENT_KIND
+
+    kind = FRAGMENT_KIND.get(fmt, "text")
+    return seen if seen and seen != "text" else kind
+
+
 def _store(out, route, piece, outputs, markdown, done, total, progress) -> int:
     for s, o in zip(piece, outputs):
         out[(route, s)] = (from_fragment(o.text, markdown[s]), o.unknown_words)
@@ -413,18 +491,25 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         stamp = now()
         need = merge_segments(catalog, job.segments, index, settings.fuzzy_threshold, stamp)
         need = apply_tms(need, settings.tm_files, job.source_lang, job.target, settings.fuzzy_threshold)
-        need += machine_units_to_redo(catalog, job.signature, job.force)
+        need += _machine_output_to_redo(catalog, job)
         for unit in need:
-            hit = translations.get((job.route, unit.source)) if job.route else None
+            if job.language_of(unit.source) == job.target:
+                # already in the target language (contract 1: origin "source", not machine output)
+                unit.set_reused(unit.source, False, "already in the target language", stamp, origin="source")
+                continue
+            route = job.route_for(unit.source)
+            hit = translations.get((route, unit.source)) if route else None
             if hit is None:
                 continue
-            unit.set_machine_output(hit[0], job.signature, stamp)
+            unit.set_machine_output(hit[0], job.signature_for(unit.source), stamp)
             unit.set_note("unknown:", ", ".join(hit[1]) if hit[1] else None)
             result.machine_translated += 1
         result.reused = sum(1 for u in catalog.live() if u.key not in before and u.target
                             and u.origin == "memory")
-        if job.route:
-            result.route = job.route.provenance()
+        if job.routes:
+            result.route = "; ".join(r.provenance() for r in
+                                     ([job.route] if job.route else []) +
+                                     [r for c, r in sorted(job.routes.items()) if c != job.source_lang])
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(
             snapshot[1].get(k) == v for k, v in catalog.headers.items()) and \
             snapshot[1].get("X-Source-Language") == catalog.source_lang

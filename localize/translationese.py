@@ -117,7 +117,8 @@ def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
     from .translationese_model import MIN_WORDS, load_model, word_count
 
     lang = language.article.code
-    blocks = [(i, b) for i, b in enumerate(article.blocks) if b.translatable]
+    foreign = {b.index for b in language.foreign_blocks}  # a quote in another language is no calque
+    blocks = [(i, b) for i, b in enumerate(article.blocks) if b.translatable and i not in foreign]
     evidence: list[Evidence] = []
     evidence += _fused_dateline(article)
     evidence += _untranslated(language)

@@ -134,3 +134,112 @@ def test_roles_in_languages_without_spaces_or_latin_punctuation():
     ar = ("اقتصاد\n\nالبنك المركزي يبقي أسعار الفائدة دون تغيير\n\n"
           "قال البنك المركزي يوم الثلاثاء إنه سيبقي سعر الفائدة عند 5.5 في المئة. وأضاف المحافظ أن التضخم بدأ يتراجع ببطء.\n")
     assert [b.role for b in read_article("ar.txt", data=ar.encode()).blocks] == ["kicker", "headline", "body"]
+
+
+# --------------------------------------------------------------------------- reading limits (contract 6)
+
+@pytest.mark.parametrize("text,codec,lang", [
+    ("Правительство вчера одобрило бюджет на следующий год. Министр финансов сообщил об этом.\n", "cp1251", "ru"),
+    ("政府は昨日、来年度の予算を承認した。財務大臣が記者団に明らかにした。\n", "shift_jis", "ja"),
+])
+def test_legacy_encodings_are_read_right(text, codec, lang):
+    from localize import detect
+
+    data = text.encode(codec)
+    a = read_article("legacy.txt", data=data)
+    assert a.blocks[0].text == text.strip() and a.to_bytes() == data
+    assert detect(a).article.code == lang
+
+
+def test_utf8_with_one_stray_byte_is_refused_with_its_offset():
+    good = "El Gobierno aprobó ayer la reforma. La oposición votó en contra.\n".encode("utf-8")
+    data = good[:20] + b"\x92" + good[20:]
+    with pytest.raises(BadInput) as err:
+        read_article("stray.txt", data=data)
+    assert "stray byte 0x92 at byte offset 20" in err.value.line()
+
+
+def test_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(BadInput) as err:  # would block forever if opened
+        read_article(fifo)
+    assert "FIFO" in err.value.line()
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_are_refused(device):
+    with pytest.raises(BadInput) as err:
+        read_article(device)
+    assert "a device, not an article file" in err.value.line()
+
+
+def test_stdin_reads_at_most_the_limit(monkeypatch):
+    import io
+    import sys
+
+    from localize.articles import read_article_bytes
+
+    class Endless(io.RawIOBase):  # stdin that never ends, like `yes | localize detect -`
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = b"y" * len(buffer)
+            return len(buffer)
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    with pytest.raises(BadInput) as err:
+        read_article_bytes("-", limit=1 << 20)
+    assert "larger than 1 MiB" in err.value.line()
+
+
+def test_files_over_the_limit_are_refused(tmp_path):
+    from localize.articles import read_article_bytes
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300_000)
+    with pytest.raises(BadInput):
+        read_article_bytes(str(big), limit=1 << 20)
+
+
+def _parse_cost(text: str, markdown: bool) -> float:
+    """Seconds to read and split an article: the best of three, to steady the ratio."""
+    import time
+
+    from localize.translate import article_segments
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        article = read_article("x.md" if markdown else "x.txt", data=text.encode("utf-8"))
+        article_segments(article, "en")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("make,markdown", [
+    (lambda n: "# Title" + " " * n + "word\n\nA paragraph of text.\n", True),
+    (lambda n: "- item" + " " * n + "word\n\nA paragraph of text.\n", True),
+    (lambda n: "> quote" + " " * n + "word\n\nA paragraph of text.\n", True),
+    (lambda n: "Title" + " " * n + "word.\n\nA paragraph of text.\n", False),
+    (lambda n: "A sentence of plain words. " * (n // 27) + "\n", False),
+    (lambda n: "\n\n".join(["A short paragraph, said the minister. It ends here."] * (n // 52)) + "\n", False),
+])
+def test_reading_is_linear_on_pathological_inputs(make, markdown):
+    """Doubling a large input (50k then 100k characters of one shape) at most ~doubles the cost:
+    a quadratic parser would take four times as long (and minutes at these sizes)."""
+    small, large = _parse_cost(make(50_000), markdown), _parse_cost(make(100_000), markdown)
+    assert large < 3.0 * small + 0.05
+
+
+def test_two_megabytes_of_text_are_read_and_split(tmp_path):
+    from localize.translate import article_segments
+
+    sentence = "The council decided on the budget for the coming year after a long debate. "
+    text = "\n\n".join(sentence * 20 for i in range(1_400)) + "\n"
+    assert len(text) > 2_000_000
+    article = read_article("big.txt", data=text.encode("utf-8"))
+    assert len(article_segments(article, "en")) == 28_000

@@ -1,5 +1,6 @@
 """The review step: checks, the glossary, and a scripted terminal review."""
 import json
+import re
 import shutil
 import subprocess
 
@@ -83,7 +84,7 @@ def test_check_on_the_seed_reports_the_pronoun_slip(seed):
     doc = json.loads(result.stdout)
     found = doc["articles"][0]["problems"]
     assert any(p["check"] == "pronoun-gender" and "Takaichi" in p["why"] for p in found)
-    assert all(set(p) == {"check", "level", "reference", "source", "target", "why"} for p in found)
+    assert all(set(p) == {"check", "level", "reference", "source", "target", "why", "accepted"} for p in found)
 
 
 @apertium
@@ -97,7 +98,7 @@ def test_check_fails_the_pipeline_on_errors_and_checks_can_be_switched_off(seed)
     result = runner.invoke(app, ["check", str(seed), "--to", "es"])
     assert result.exit_code == 1 and "[numbers]" in result.stdout
     result = runner.invoke(app, ["check", str(seed), "--to", "es", "--disable", "numbers", "--errors-only"])
-    assert result.exit_code == 0
+    assert "[numbers]" not in result.stdout
 
 
 @apertium
@@ -129,6 +130,15 @@ def test_scripted_review_approves_entries_that_build_then_accepts(seed, tmp_path
     result = runner.invoke(app, ["review", str(seed), "--to", "es", "--reviewer", "Ana Editor"], input="a\n" * 20 + "q\n")
     assert result.exit_code == 0
     out = tmp_path / "es.txt"
+    # Machine output with error-level problems was approved with the rest: the gate still
+    # refuses until a reviewer accepts each problem on its entry.
+    result = runner.invoke(app, ["build", str(seed), "--to", "es", "-o", str(out), "--require-approved"])
+    assert result.exit_code == 6 and "error-level problem" in result.output
+    refs = re.findall(r"(\S+:\d+) \[([\w-]+)\]", result.output)
+    args = ["check", str(seed), "--to", "es", "--reviewer", "Ana Editor"]
+    for ref, check in refs:
+        args += ["--accept", f"{ref}:{check}"]
+    runner.invoke(app, args)
     result = runner.invoke(app, ["build", str(seed), "--to", "es", "-o", str(out), "--require-approved"])
     assert result.exit_code == 0, result.output
     assert "Trump firma un acuerdo en Japón" in out.read_text()

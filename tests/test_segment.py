@@ -31,3 +31,23 @@ def test_news_sentences(lang, text, expected):
 def test_gaps_rebuild_the_block_exactly(parts):
     text = "".join(parts)
     assert "".join(s.text + s.gap for s in split_sentences(text, "en")) == text
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an opening quote belongs to the sentence it opens
+    ("en", 'The mayor spoke first, he said. "We will rebuild the bridge." The council agreed.',
+     ["The mayor spoke first, he said.", '"We will rebuild the bridge."', "The council agreed."]),
+    # no split between a closing quote and its attribution
+    ("en", "'Bring more water!'\" the captain added. Then the crew ran.",
+     ["'Bring more water!'\" the captain added.", "Then the crew ran."]),
+    # abbreviations are per language and case-sensitive: Spanish "no." is the word "no"
+    ("es", "Ella dijo que no. Luego se fue.", ["Ella dijo que no.", "Luego se fue."]),
+    ("en", "He lives at No. 10 with Sen. Ortiz. They met.", ["He lives at No. 10 with Sen. Ortiz.", "They met."]),
+    # several sentences inside one quotation are still several sentences
+    ("en", '"The flood came at night. Nobody was ready." She left.',
+     ['"The flood came at night.', 'Nobody was ready."', "She left."]),
+    # a lower-case word after "a.m." continues the sentence
+    ("en", "We came back at 9 a.m. on the dot. It rained.", ["We came back at 9 a.m. on the dot.", "It rained."]),
+])
+def test_quotes_attributions_and_abbreviations(lang, text, expected):
+    assert [s.text for s in split_sentences(text, lang)] == expected

@@ -1,0 +1,174 @@
+"""Figures in running text, with their scale words and the locale's separators, as values.
+
+"$11 billion", "11.000 millones de dólares", "11 mil milions", "£11bn" and "11,000,000,000" all
+stand for 1.1e10; "11 bilions" (Catalan) and "11 billones" (Spanish) stand for 1.1e13 (the long
+scale: a billón is a million millions). Comparing values instead of digit strings lets a correct
+conversion pass and catches the thousandfold error that comparing digits cannot see.
+
+The scale words come from the languages' grammars (short scale in English; long scale with
+"mil millones" / "milliard" in the Romance languages); the separators from CLDR's conventions
+(1,000.5 in English, 1.000,5 in Spanish, 1 000,5 in French).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Scale words (lower case) -> factor. Both the short scale (English "billion" = 1e9) and the long
+# scale (Spanish "billón", Catalan "bilió", French "billion" = 1e12) are listed per language.
+SCALES: dict[str, dict[str, float]] = {
+    "en": {"thousand": 1e3, "k": 1e3, "thousand million": 1e9, "thousand millions": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+           "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12,
+           "tn": 1e12},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "mil millones": 1e9,
+           "miles de millones": 1e9, "millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billon": 1e12,
+           "billones": 1e12, "mil billones": 1e15, "billion": 1e12},
+    "ca": {"mil": 1e3, "milió": 1e6, "milio": 1e6, "milions": 1e6, "mil milions": 1e9,
+           "milers de milions": 1e9, "miliard": 1e9, "miliards": 1e9, "bilió": 1e12, "bilio": 1e12,
+           "bilions": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+           "billion": 1e12, "billions": 1e12, "md": 1e9, "mds": 1e9},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "mil milhões": 1e9, "bilhão": 1e9, "bilhões": 1e9,
+           "bilião": 1e12, "biliões": 1e12, "trilhão": 1e12, "trilhões": 1e12},
+    "it": {"mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+           "bilione": 1e12},
+    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
+           "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12},
+}
+# Words that attach to the digits without a space in newsroom shorthand ("£11m", "$2bn", "5k").
+_GLUED = ("bn", "tn", "mn", "m", "k", "b")
+# Values are compared exactly (up to float rounding): news figures are copied, not rounded, and a
+# year 2007 -> 2009 is a 0.1% change.
+TOLERANCE = 1e-9
+
+_DIGITS = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+
+
+# Cardinal and ordinal words a translator may write for a small figure ("12 employees" ->
+# "doce trabajadores", "3rd round" -> "tercera ronda"), and a scale word standing alone for one of
+# it ("$1 billion" -> "mil millones"). From the languages' grammars; only the target side uses them.
+NUMBER_WORDS: dict[str, dict[str, float]] = {
+    "es": {**{w: float(i) for i, w in enumerate(
+        "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+        "dieciséis diecisiete dieciocho diecinueve veinte".split())},
+        "un": 1.0, "una": 1.0, "primer": 1.0, "primero": 1.0, "primera": 1.0, "segundo": 2.0, "segunda": 2.0,
+        "tercer": 3.0, "tercero": 3.0, "tercera": 3.0, "cuarto": 4.0, "cuarta": 4.0, "quinto": 5.0,
+        "quinta": 5.0, "sexto": 6.0, "sexta": 6.0, "séptimo": 7.0, "séptima": 7.0, "octavo": 8.0,
+        "octava": 8.0, "noveno": 9.0, "novena": 9.0, "décimo": 10.0, "décima": 10.0, "treinta": 30.0,
+        "cuarenta": 40.0, "cincuenta": 50.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
+        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5},
+    "ca": {**{w: float(i) for i, w in enumerate(
+        "zero un dos tres quatre cinc sis set vuit nou deu onze dotze tretze catorze quinze setze "
+        "disset divuit dinou vint".split())},
+        "una": 1.0, "dues": 2.0, "primer": 1.0, "primera": 1.0, "segon": 2.0, "segona": 2.0, "tercer": 3.0,
+        "tercera": 3.0, "quart": 4.0, "quarta": 4.0, "cent": 100.0, "mil": 1e3, "mil milions": 1e9,
+        "un milió": 1e6},
+    "fr": {**{w: float(i) for i, w in enumerate(
+        "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+        "dix-sept dix-huit dix-neuf vingt".split())},
+        "une": 1.0, "premier": 1.0, "première": 1.0, "deuxième": 2.0, "second": 2.0, "seconde": 2.0,
+        "troisième": 3.0, "cent": 100.0, "mille": 1e3, "un milliard": 1e9, "un million": 1e6},
+}
+# A decade ("the 1990s") is written with two digits in the Romance languages ("los 90").
+_DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str            # as written: "$11 billion"
+    values: frozenset    # every value the writing can stand for ("1.200" is 1200 or 1.2)
+    scaled: bool         # a scale word multiplies it
+
+
+def _digit_values(token: str) -> set[float]:
+    """Values of a digit string under the locales' separator conventions: every separator a
+    thousands separator ("1.200" = 1200), or the last one a decimal mark ("1.200" = 1.2)."""
+    t = re.sub(r"[\u00a0\u202f ]", " ", token)
+    values = set()
+    groups = re.split(r"[ .,]", t)
+    if all(len(g) == 3 for g in groups[1:]):
+        values.add(float("".join(groups)))
+    last = max(t.rfind("."), t.rfind(","))
+    if last > 0:
+        head, mark = t[:last], t[last]
+        if mark not in head and all(len(g) == 3 for g in re.split(r"[ .,]", head)[1:]):
+            values.add(float(re.sub(r"[ .,]", "", head) + "." + t[last + 1:]))
+    return values or {float(re.sub(r"[ .,]", "", t))}
+
+
+def _scale_pattern(lang: str) -> re.Pattern:
+    words = sorted(SCALES.get(lang, {}), key=len, reverse=True)
+    spaced = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w not in _GLUED)
+    glued = "|".join(w for w in _GLUED if w in SCALES.get(lang, {}))
+    parts = [f"(?P<num>{_DIGITS})"]
+    alt = []
+    if glued:
+        alt.append(rf"(?P<glued>{glued})(?![^\W\d_])")
+    if spaced:
+        alt.append(rf"\s+(?:de\s+|d')?(?P<word>{spaced})(?![^\W\d_])")
+    return re.compile(parts[0] + (f"(?:{'|'.join(alt)})?" if alt else ""), re.I | re.U)
+
+
+def figures(text: str, lang: str) -> list[Figure]:
+    """The figures of a text, each with the values it may stand for."""
+    scales = SCALES.get(lang, {})
+    out = []
+    for m in _scale_pattern(lang).finditer(text):
+        word = (m.group("word") if "word" in m.groupdict() and m.group("word") else
+                m.group("glued") if "glued" in m.groupdict() and m.group("glued") else "")
+        factor = scales.get(re.sub(r"\s+", " ", word.lower()), 1.0) if word else 1.0
+        values = {v * factor for v in _digit_values(m.group("num").strip())}
+        decade = _DECADE.match(text, m.start())
+        if decade:
+            values.add(float(decade.group(2)))
+        out.append(Figure(m.group(0).strip(), frozenset(values), factor != 1.0))
+    return out
+
+
+def number_words(text: str, lang: str) -> list[Figure]:
+    """Figures written in words in ``text`` (the target side: "doce", "mil millones")."""
+    words = NUMBER_WORDS.get(lang, {})
+    if not words:
+        return []
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}), False)
+            for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.I)]
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def compare_figures(source: str, target: str, source_lang: str, target_lang: str) -> list[str]:
+    """What went wrong with the source's figures in the target: one line per figure, naming it."""
+    wanted = figures(source, source_lang)
+    found = figures(target, target_lang)
+    spelled = number_words(target, target_lang)
+    problems = []
+    unmatched: list[Figure] = []
+    for fig in wanted:
+        hit = next((i for i, f in enumerate(found) if any(_same(a, b) for a in fig.values for b in f.values)), None)
+        if hit is None:
+            unmatched.append(fig)
+        else:
+            found.pop(hit)
+    still = []
+    for fig in unmatched:
+        hit = next((f for f in spelled if any(_same(a, b) for a in fig.values for b in f.values)), None)
+        if hit is None:
+            still.append(fig)
+        else:
+            spelled.remove(hit)
+    for fig in still:
+        # A leftover target figure that is the source's value times a power of a thousand is a
+        # scale word gone wrong ("billion" -> "bilions"): say so, naming both.
+        scaled = next((f for f in found for a in fig.values for b in f.values
+                       if any(_same(a * k, b) or _same(a, b * k) for k in (1e3, 1e6))), None)
+        if scaled is not None:
+            found.remove(scaled)
+            ratio = max(scaled.values) / max(fig.values)
+            how = f"{ratio:,.0f} times larger" if ratio > 1 else f"{1 / ratio:,.0f} times smaller"
+            problems.append(f"“{fig.text}” became “{scaled.text}” ({how})")
+        else:
+            problems.append(f"“{fig.text}” is missing or changed")
+    return problems

@@ -1,0 +1,100 @@
+"""Every block is translated from its own language (real Apertium routes, end to end from the CLI)."""
+import json
+import re
+from pathlib import Path
+
+import polib
+from typer.testing import CliRunner
+
+from conftest import require_apertium
+from localize import detect, read_article
+from localize.cli import app
+
+runner = CliRunner()
+pytestmark = [require_apertium("eng-spa"), require_apertium("fra-cat"), require_apertium("cat-spa")]
+
+# Written for these tests (not from any sample): an English report quoting a Spanish and a French
+# speaker, and a Catalan one.
+HEADLINE = "Regional rail strike halts commuter trains across three provinces"
+ENGLISH = [
+    "Commuter trains stood still on Monday as drivers walked out over a dispute about pay and rest days.",
+    "The operator said that fewer than one in five services ran during the morning rush hour.",
+    "Union leaders promised to keep the strike going until the company returned to the table.",
+]
+SPANISH = ("Los conductores llevan meses esperando una respuesta de la empresa y no vamos a "
+           "aceptar más retrasos en la negociación del convenio.")
+FRENCH = ("Nous avons vu la même situation l'année dernière dans notre région, et les voyageurs "
+          "ont dû attendre pendant des heures sur les quais.")
+CATALAN = ("Els treballadors del servei de rodalies també han convocat una vaga per a la setmana "
+           "vinent si no hi ha cap acord amb la direcció.")
+
+
+def write_article(tmp_path, *paragraphs) -> Path:
+    path = tmp_path / "rail-strike.en.txt"
+    path.write_text("\n\n".join([HEADLINE, ENGLISH[0], *paragraphs, *ENGLISH[1:]]) + "\n", encoding="utf-8")
+    return path
+
+
+def entries(lang="es"):
+    return polib.pofile(str(Path("locales") / lang / "LC_MESSAGES" / "rail-strike.po"))
+
+
+def apertium(text, mode):
+    import subprocess
+
+    out = subprocess.run(["apertium", "-u", mode], input=text, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_a_spanish_paragraph_stays_as_written_and_is_marked_as_source(tmp_path):
+    path = write_article(tmp_path, SPANISH)
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["results"][0]
+    assert doc["source_language"] == "en"
+    assert any("already in es" in line for line in doc["kept_blocks"])
+    by_source = {e.msgid: e for e in entries()}
+    kept = by_source[SPANISH]
+    assert kept.msgstr == SPANISH and "origin: source" in kept.comment
+    english = by_source[ENGLISH[0]]
+    assert english.msgstr and english.msgstr != ENGLISH[0] and "translated by: apertium en-es" in english.comment
+
+    built = runner.invoke(app, ["build", str(path), "--to", "es", "--out-dir", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    out = next((tmp_path / "out").rglob("*.txt")).read_text(encoding="utf-8")
+    assert SPANISH in out and ENGLISH[0] not in out
+
+
+def test_french_goes_through_catalan_and_catalan_straight_into_spanish(tmp_path):
+    path = write_article(tmp_path, FRENCH, CATALAN)
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["results"][0]
+    assert doc["source_language"] == "en"
+    assert "fr-ca" in doc["engine"] and "ca-es" in doc["engine"]
+    by_source = {e.msgid: e for e in entries()}
+    french, catalan = by_source[FRENCH], by_source[CATALAN]
+    assert re.search(r"translated by: apertium fr-ca=\S+ ca-es=\S+ pivot=ca", french.comment)
+    assert re.search(r"translated by: apertium ca-es=", catalan.comment)
+    # the same words Apertium's own route gives
+    assert french.msgstr == apertium(apertium(FRENCH, "fra-cat"), "cat-spa")
+    assert catalan.msgstr == apertium(CATALAN, "cat-spa")
+
+
+def test_a_block_no_engine_covers_is_kept_and_reported(tmp_path):
+    german = ("Die Lokführer wollen erst dann wieder arbeiten, wenn das Unternehmen ein neues Angebot "
+              "für die Löhne und die Ruhetage vorlegt.")
+    path = write_article(tmp_path, german)
+    result = runner.invoke(app, ["translate", str(path), "--to", "es"])
+    assert result.exit_code == 0, result.output
+    assert "in de, which no installed engine translates into es; kept as it is" in result.stderr
+    unit = next(e for e in entries() if e.msgid == german)
+    assert unit.msgstr == ""
+
+
+def test_one_long_quote_does_not_decide_the_article_language(tmp_path):
+    long_french = " ".join([FRENCH] * 6)
+    path = write_article(tmp_path, long_french)
+    language = detect(read_article(path))
+    assert language.article.code == "en"
+    assert [b.guess.code for b in language.foreign_blocks] == ["fr"]

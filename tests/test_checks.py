@@ -1,0 +1,165 @@
+"""Checks that hold on real news: figures as values, names from the dictionaries, quotes that moved,
+machine warnings only on machine text, and the publishing gate with accepted problems."""
+import shutil
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED, require_apertium
+from localize.checks import accept_problem, check_unit, name_knowledge_for
+from localize.cli import app
+from localize.memory import TranslationUnit
+from localize.numbers import compare_figures
+
+runner = CliRunner()
+apertium = require_apertium("eng-spa")
+
+
+@pytest.mark.parametrize("source,target,src,tgt", [
+    ("$11 billion in aid", "11.000 millones de dólares en ayudas", "en", "es"),
+    ("$11 billion in aid", "11 mil milions de dòlars en ajuts", "en", "ca"),
+    ("£11m for the club", "11 millones de libras para el club", "en", "es"),
+    ("a $2bn deal", "un acuerdo de 2.000 millones de dólares", "en", "es"),
+    ("1,000.5 tonnes", "1.000,5 toneladas", "en", "es"),
+    ("1,000.5 tonnes", "1 000,5 tonnes", "en", "fr"),
+    ("3 billion euros", "3 milliards d'euros", "en", "fr"),
+    ("20 million people", "20 millones de personas", "en", "es"),
+])
+def test_a_correct_conversion_of_a_figure_passes(source, target, src, tgt):
+    assert compare_figures(source, target, src, tgt) == []
+
+
+@pytest.mark.parametrize("source,target,tgt,named", [
+    ("$490 billion", "490 bilions de dòlars", "ca", "490 billion"),
+    ("$11 billion", "11 bilió de dòlars", "ca", "11 billion"),
+    ("20 million people", "20 miles de millones de personas", "es", "20 million"),
+    ("In 2007 it grew", "En 2009 creció", "es", "2007"),
+])
+def test_a_changed_figure_or_a_thousandfold_scale_error_is_named(source, target, tgt, named):
+    found = compare_figures(source, target, "en", tgt)
+    assert found and named in found[0]
+
+
+def names_problem(source, target):
+    knowledge = name_knowledge_for("en", "es", [source])
+    found = check_unit(TranslationUnit(source, target, references=["a:1.1"]), "en", "es", names=knowledge)
+    return next((p.why for p in found if p.check == "names"), None)
+
+
+@apertium
+@pytest.mark.parametrize("source,target", [
+    ("Japan and China agreed to resume the talks.", "Japón y China acordaron reanudar las conversaciones."),
+    ("Leaders met in the Middle East on Monday.", "Los líderes se reunieron en Oriente Medio el lunes."),
+    ("Scientists studied the Red Tide off the coast.", "Los científicos estudiaron la marea roja frente a la costa."),
+    ("Why Trump Will Win a Second Term", "Por qué Trump ganará un segundo mandato"),
+    ("The German model is often quoted.", "El modelo alemán se cita a menudo."),
+    ("Óscar Pérez visited Łódź last week.", "Óscar Pérez visitó Łódź la semana pasada."),
+])
+def test_names_translated_as_the_dictionary_says_or_common_phrases_are_not_flagged(source, target):
+    assert names_problem(source, target) is None
+
+
+@apertium
+@pytest.mark.parametrize("source,target,name", [
+    ("Trade with China fell sharply.", "El comercio con Porcelana cayó bruscamente.", "China"),
+    ("The minister met Óscar Pérez yesterday.", "El ministro se reunió ayer con Pérez.", "Óscar"),
+    ("The company moved to Łódź last year.", "La empresa se trasladó el año pasado.", "Łódź"),
+    ("He spoke with Donald Trump in Tokyo.", "Habló con Donald triunfo en Tokio.", "Trump"),
+])
+def test_a_name_mangled_or_dropped_is_named(source, target, name):
+    why = names_problem(source, target)
+    assert why and name in why
+
+
+def test_quoted_passages_must_cover_the_same_content():
+    unit = TranslationUnit('He said he would act "if necessary" and left.',
+                           'Dijo que actuaría si es necesario "y se fue" entonces tarde.', references=["a:1.1"])
+    assert "quotes" in {p.check for p in check_unit(unit, "en", "es")}
+    unit.target = 'Dijo que actuaría "si es necesario" y se fue.'
+    assert "quotes" not in {p.check for p in check_unit(unit, "en", "es")}
+
+
+def test_unknown_words_are_reported_only_while_they_are_still_in_the_target():
+    unit = TranslationUnit("The zorblat arrived.", "El zorblat llegó.", references=["a:1.1"],
+                           notes=["unknown: zorblat"], origin="machine", machine_text="El zorblat llegó.")
+    assert "unknown-words" in {p.check for p in check_unit(unit, "en", "es")}
+    unit.target = "El paquete llegó."  # a person replaced the word in a PO editor
+    assert "unknown-words" not in {p.check for p in check_unit(unit, "en", "es")}
+
+
+def test_an_accepted_problem_is_marked_on_that_entry_only():
+    unit = TranslationUnit("In 2007 it grew.", "En 2009 creció.", references=["a:1.1"])
+    accept_problem(unit, "numbers", "Ana Editor", "2026-11-25")
+    assert unit.comments == ["accepted numbers by Ana Editor on 2026-11-25"]
+    found = check_unit(unit, "en", "es")
+    assert [p.accepted for p in found if p.check == "numbers"] == ["by Ana Editor on 2026-11-25"]
+
+
+@pytest.fixture
+def seed(tmp_path):
+    dest = tmp_path / "trump-japan-rare-earths.en.txt"
+    shutil.copy(SEED, dest)
+    return dest
+
+
+def approve_all(po_path):
+    po = polib.pofile(po_path)
+    for e in po:
+        if "fuzzy" in e.flags:
+            e.flags.remove("fuzzy")
+    po.save()
+
+
+@apertium
+def test_protection_keeps_a_name_that_is_also_a_dictionary_word(seed):
+    runner.invoke(app, ["translate", str(seed), "--to", "es"])
+    po = polib.pofile("locales/es/LC_MESSAGES/trump-japan-rare-earths.po")
+    entry = next(e for e in po if "China maintains" in e.msgid)
+    assert "China" in entry.msgstr and "Porcelana" not in entry.msgstr
+
+
+@apertium
+def test_the_seed_porcelain_is_reported_and_the_gate_refuses_until_accepted(seed, tmp_path):
+    runner.invoke(app, ["translate", str(seed), "--to", "es"])
+    # What raw Apertium writes for the seed (issue #10): "Porcelana" for China.
+    po_file = "locales/es/LC_MESSAGES/trump-japan-rare-earths.po"
+    po = polib.pofile(po_file)
+    entry = next(e for e in po if "China maintains" in e.msgid)
+    entry.msgstr = entry.msgstr.replace("China", "Porcelana")
+    po.save()
+    result = runner.invoke(app, ["check", str(seed), "--to", "es", "--errors-only"])
+    assert result.exit_code == 1 and "[names]" in result.stdout and "“China”" in result.stdout
+    approve_all(po_file)
+    out = tmp_path / "out.es.txt"
+    result = runner.invoke(app, ["build", str(seed), "--to", "es", "--require-approved", "-o", str(out)])
+    assert result.exit_code == 6 and "China" in result.output and not out.exists()
+    # Accept every blocking problem on its entry; then the gate opens.
+    from localize.articles import read_article
+    from localize.build import load_catalog_for
+    from localize.checks import blocking_problems
+    from pathlib import Path
+
+    catalog = load_catalog_for(read_article(str(seed)), "es", Path("locales"))
+    accepts = [f"{p.reference}:{p.check}" for p in blocking_problems(catalog)]
+    args = ["check", str(seed), "--to", "es", "--reviewer", "Ana Editor"]
+    for a in accepts:
+        args += ["--accept", a]
+    runner.invoke(app, args)
+    po = polib.pofile("locales/es/LC_MESSAGES/trump-japan-rare-earths.po")
+    assert any(e.tcomment and "accepted names by Ana Editor on" in e.tcomment for e in po)
+    result = runner.invoke(app, ["build", str(seed), "--to", "es", "--require-approved", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+@require_apertium("eng-cat")
+def test_the_seed_catalan_bilions_is_reported_naming_the_figure(seed):
+    runner.invoke(app, ["translate", str(seed), "--to", "ca"])
+    result = runner.invoke(app, ["check", str(seed), "--to", "ca", "--errors-only"])
+    assert result.exit_code == 1 and "[numbers]" in result.stdout and "billion" in result.stdout
+
+
+def test_accept_refuses_a_malformed_reference(seed):
+    result = runner.invoke(app, ["check", str(seed), "--to", "es", "--accept", "nonsense"])
+    assert result.exit_code == 3 and "REFERENCE:CHECK_ID" in result.output

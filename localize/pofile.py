@@ -445,4 +445,3 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             if u.state == "approved" and not u.obsolete:
                 index.add(u.source, u.target, path.relative_to(folder).as_posix())
     return index
-

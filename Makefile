@@ -23,6 +23,7 @@ demo: setup
 	$(BIN)/localize status
 
 test: setup
+	@bash scripts/setup-system.sh --browser
 	$(BIN)/python -m pytest -q
 
 bench: setup

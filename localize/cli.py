@@ -465,6 +465,33 @@ def review(
                f"{counts['skipped']} skipped; saved in {po}")
 
 
+# --------------------------------------------------------------------------- serve
+
+@app.command()
+@_guarded
+def serve(
+    articles: List[str] = typer.Argument(..., help="The articles to review (files, folders or globs)."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Target language(s), comma-separated (default: those in the memory)."),
+    port: int = typer.Option(8750, "--port", help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name (default: $LOCALIZE_REVIEWER, git user.name)."),
+    locales: Path = LOCALES_OPT,
+):
+    """Review in the browser: source and translation side by side, checks in view; each Approve is saved at once."""
+    from .review import default_reviewer
+    from .web.app import is_loopback, serve as serve_page
+    from .web.desk import open_desk
+
+    desk = open_desk(articles, locales, _languages(to) if to else None, reviewer or default_reviewer())
+    if not is_loopback(host):
+        typer.echo(f"localize: listening on {host}: anyone who can reach it can approve translations", err=True)
+    try:
+        serve_page(desk, host, port, lambda url: typer.echo(
+            f"localize: reviewing {len(desk.articles)} article(s) as {desk.reviewer} at {url} (Ctrl-C stops)"))
+    except OSError as error:
+        raise typer.BadParameter(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
 # --------------------------------------------------------------------------- glossary
 
 glossary_app = typer.Typer(no_args_is_help=True, help="The glossary (locales/glossary.csv).")

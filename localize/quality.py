@@ -34,7 +34,7 @@ def check_articles(inputs: list[str], target: str, locales: Path, enabled: froze
 def accept_problems(article_path: str, target: str, locales: Path, accepts: list[str], reviewer: str) -> list[str]:
     """Record a reviewer's acceptance of problems (``REF:CHECK_ID`` each) in the article's memory,
     as translator comments the publishing gate honours. Returns what was recorded."""
-    from .checks import CHECK_IDS, accept_problem
+    from .checks import CHECK_IDS, accept_problem, check_unit
     from .errors import BadInput
     from .memory import po_path
     from .pofile import locked, now, read_catalog, write_catalog
@@ -44,7 +44,7 @@ def accept_problems(article_path: str, target: str, locales: Path, accepts: list
         ref, sep, check_id = item.rpartition(":")
         if not sep or check_id not in CHECK_IDS or not ref:
             raise BadInput(f"--accept {item!r} is not REFERENCE:CHECK_ID", None,
-                           f"give e.g. story:3.1:numbers; check ids: {', '.join(CHECK_IDS)}")
+                           f"give e.g. story.en.txt:3:numbers; check ids: {', '.join(CHECK_IDS)}")
         wanted.append((ref, check_id))
     article = read_article(article_path)
     path = po_path(locales, target, article.id)
@@ -56,11 +56,16 @@ def accept_problems(article_path: str, target: str, locales: Path, accepts: list
                            f"run `localize translate {article_path} --to {target}` first")
         stamp = now()[:10]
         for ref, check_id in wanted:
-            unit = next((u for u in catalog.live() if ref in u.references), None)
-            if unit is None:
+            # A reference is a source line, and a line can hold several sentences: the acceptance
+            # goes to those of its entries that have this problem (all of them if none has it now).
+            units = [u for u in catalog.live() if ref in u.references]
+            if not units:
                 raise BadInput(f"no entry {ref} in the {target} memory", str(path),
                                "use a reference that localize check prints")
-            accept_problem(unit, check_id, reviewer, stamp)
+            having = [u for u in units if any(p.check == check_id
+                                              for p in check_unit(u, catalog.source_lang, target))]
+            for unit in having or units:
+                accept_problem(unit, check_id, reviewer, stamp)
             done.append(f"{ref}: accepted {check_id} by {reviewer} on {stamp}")
         write_catalog(path, catalog)
     return done

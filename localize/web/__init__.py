@@ -1,0 +1,1 @@
+"""The review page (``localize serve``): one more front end over the library ``review`` uses."""

@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/detect_bench.py --per-language 20 --snippets 200
 	$(BIN)/python benchmarks/segment_bench.py
 	$(BIN)/python benchmarks/names_bench.py
+	$(BIN)/python benchmarks/translationese_corpus.py
 	$(BIN)/python benchmarks/translationese_bench.py
 	$(BIN)/python benchmarks/checks_bench.py
 	$(BIN)/python benchmarks/speed_bench.py all

@@ -380,17 +380,10 @@ def check_whitespace(unit: TranslationUnit) -> str | None:
 
 # --------------------------------------------------------------------------- running
 
-def _holds_machine_text(unit: TranslationUnit) -> bool:
-    """Whether the target is still the engine's words (contract 1's provenance when the memory
-    records it); warnings about machine output mean nothing once a person rewrote the entry."""
-    flag = getattr(unit, "holds_machine_text", None)
-    return bool(flag) if flag is not None else True
-
-
 def check_unknown_words(unit: TranslationUnit) -> str | None:
     unknown = unit.note("unknown:")
-    if not unknown or not _holds_machine_text(unit):
-        return None
+    if not unknown or not unit.holds_machine_text:
+        return None  # a person's words now (contract 1's provenance): machine warnings do not apply
     # Only the words still in the target: a person may have replaced them in a PO editor that
     # keeps no provenance.
     still = [w for w in re.split(r",\s*", unknown) if w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", unit.target)]

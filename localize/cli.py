@@ -146,7 +146,9 @@ def _render_detection(results, show_blocks: bool) -> None:
         if r.translationese is not None:
             t = r.translationese
             origin = f", probably from {t.origin_name}" if t.origin_candidates else ""
-            console.print(Text.assemble("  reads as: ", (t.verdict, "bold"), f" (score {t.score:.2f}{origin})"))
+            model = "" if t.model_probability is None else f", model {t.model_probability:.2f}"
+            score = "" if t.score is None else f" (score {t.score:.2f}{model}{origin})"
+            console.print(Text.assemble("  reads as: ", (t.verdict, "bold"), score))
             for ev in t.evidence:
                 console.print(f"    - {ev.signal}: “{ev.passage}” — {ev.why}")
         if show_blocks:

@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,28 +40,87 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
 
+LOCK_POLL = 0.05  # seconds between attempts while another process holds a memory's lock
+
+
 @contextlib.contextmanager
-def locked(path: Path):
-    """Hold the memory lock of one PO file (other localize processes wait)."""
+def locked(path: Path, timeout: float = LOCK_TIMEOUT):
+    """Hold the memory lock of one PO file (other localize processes wait).
+
+    The lock is an advisory lock (flock) on the hidden file ``.<name>.po.lock``, which records the
+    owner's process id. The system frees it the moment its owner exits, however it exits, so a
+    lock whose owner is gone is never stale: the next process simply takes it. The lock file is
+    never deleted (deleting it would let two writers in at once), and a lock taken on a file that
+    someone deleted meanwhile is given up and taken again on the real one."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: filelock's portable lock
+        yield from _filelock(path, timeout)
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock_path = Path(path).parent / f".{Path(path).name}.lock"
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = _lock_owner(fd)
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise BadInput(f"the memory is locked by localize process {owner or '?'}, busy for over {timeout:g}s",
+                               str(path), "wait for it to finish, or stop that process; the lock frees itself "
+                               "when its process ends") from None
+            time.sleep(LOCK_POLL)
+            continue
+        try:
+            current = os.stat(lock_path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if not current:
+            os.close(fd)
+            continue
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        break
+    try:
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _lock_owner(fd: int) -> str:
+    try:
+        return os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _filelock(path: Path, timeout: float):
     from filelock import FileLock, Timeout
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(Path(path).parent / f".{Path(path).name}.lock"), timeout=timeout)
     try:
         with lock:
             yield
     except Timeout:
-        raise BadInput(f"the memory is locked by another localize process for over {LOCK_TIMEOUT}s",
-                       str(path), "wait for it to finish, or remove the .lock file if it crashed") from None
+        raise BadInput(f"the memory is locked by another localize process, busy for over {timeout:g}s",
+                       str(path), "wait for it to finish, or stop that process") from None
 
 
-def read_catalog(path: Path) -> Catalog | None:
-    """The catalog in a PO file, or None when the file does not exist."""
+def read_catalog(path: Path, validate: bool = True) -> Catalog | None:
+    """The catalog in a PO file, or None when the file does not exist.
+
+    ``validate=False`` is only for a caller that proves the entries unchanged by their digest
+    (the rerun shortcut): any damage that changes what polib reads fails that proof, and the
+    work that follows reads the file again, validated."""
     import polib
 
     if not path.exists():
         return None
-    validate_po(path)
+    if validate:
+        validate_po(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, IOError, ValueError, UnicodeDecodeError) as exc:
@@ -169,7 +229,32 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _provenance_notes(u: TranslationUnit) -> list[str]:
+def _fold_provenance_notes(u: TranslationUnit) -> None:
+    """Provenance given as free notes (``origin: tm, 92% match in X``) moves into the fields, which
+    alone are rendered: one ``origin:`` line per entry, whatever code set it."""
+    rest = []
+    for n in u.notes:
+        if n.startswith(ORIGIN):
+            word, _, detail = n[len(ORIGIN):].strip().partition(" ")
+            word = word.rstrip(",")
+            if not u.origin and word in ORIGINS:
+                u.origin = word
+            if not u.translated_by and detail.strip(", "):
+                u.translated_by = detail.strip(", ")
+        elif n.startswith(MACHINE_OUTPUT):
+            if u.machine_text is None:
+                u.machine_text = _unescape(n[len(MACHINE_OUTPUT) + 1:])
+        elif n.startswith((BY, ON)):
+            field_name = "translated_by" if n.startswith(BY) else "translated_on"
+            if not getattr(u, field_name):
+                setattr(u, field_name, n.split(":", 1)[1].strip())
+        else:
+            rest.append(n)
+    u.notes = rest
+
+
+def provenance_notes(u: TranslationUnit) -> list[str]:
+    """The provenance fields as note lines (``#.`` in PO files, notes in XLIFF/TMX)."""
     lines = []
     if u.origin:
         lines.append(f"{ORIGIN} {u.origin}")
@@ -233,9 +318,10 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
     stamp = now()
     for u in catalog.units:
+        _fold_provenance_notes(u)
         u.settle_provenance(headers["Last-Translator"], stamp)
         roles = [n for n in u.notes if n.startswith("role:")]
-        notes = roles + _provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
+        notes = roles + provenance_notes(u) + [n for n in u.notes if not n.startswith("role:")]
         entry = polib.POEntry(msgid=u.source, msgstr=u.target, msgctxt=u.context,
                               comment="\n".join(notes), tcomment="\n".join(u.comments),
                               occurrences=[tuple(r.rsplit(":", 1)) if ":" in r else (r, "") for r in u.references],

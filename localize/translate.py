@@ -144,7 +144,8 @@ def _read_and_detect(path: str, source: str | None, name: str | None = None):
         blocks = block_languages(article, lang, language)
         if language is not None:
             report = assess(article, language)
-            reads_as = {"verdict": report.verdict, "score": round(report.score, 3),
+            reads_as = {"verdict": report.verdict,
+                        "score": None if report.score is None else round(report.score, 3),
                         "origin_candidates": report.origin_candidates}
         return article, (lang, blocks), how, reads_as, None
     except LocalizeError as error:
@@ -303,7 +304,7 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
     for target in targets:
         po = po_path(settings.locales, target, ident)
         try:
-            catalog = read_catalog(po)
+            catalog = read_catalog(po, validate=False)  # proven by the digest below, or the work validates
         except LocalizeError:
             return False  # the work reports it
         if catalog is None:

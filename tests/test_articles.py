@@ -243,3 +243,32 @@ def test_two_megabytes_of_text_are_read_and_split(tmp_path):
     assert len(text) > 2_000_000
     article = read_article("big.txt", data=text.encode("utf-8"))
     assert len(article_segments(article, "en")) == 28_000
+
+
+def test_a_fifo_on_the_command_line_is_one_line_and_a_failure(tmp_path):
+    import os
+
+    from typer.testing import CliRunner
+
+    from localize.cli import app
+
+    fifo = tmp_path / "wire.txt"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(app, ["detect", str(fifo)])
+    assert result.exit_code != 0
+    assert f"{fifo}: is a FIFO, not an article file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_html_on_stdin_is_read_as_html():
+    from typer.testing import CliRunner
+
+    from localize.cli import app
+
+    page = "<!DOCTYPE html><html><body><h1>Council backs new budget</h1><p>The council approved the budget on Monday after a long debate.</p></body></html>"
+    result = CliRunner().invoke(app, ["detect", "--json", "-"], input=page)
+    assert result.exit_code == 0, result.output
+    import json
+
+    blocks = json.loads(result.stdout)["articles"][0]["blocks"]
+    assert [b["role"] for b in blocks] == ["headline", "body"] and "<p>" not in blocks[1]["text"]

@@ -80,11 +80,17 @@ def test_quoted_passages_must_cover_the_same_content():
     assert "quotes" not in {p.check for p in check_unit(unit, "en", "es")}
 
 
-def test_unknown_words_are_reported_only_while_they_are_still_in_the_target():
-    unit = TranslationUnit("The zorblat arrived.", "El zorblat llegó.", references=["a:1.1"],
-                           notes=["unknown: zorblat"], origin="machine", machine_text="El zorblat llegó.")
+def test_unknown_words_are_reported_only_while_the_target_holds_the_machine_text():
+    unit = TranslationUnit("The zorblat arrived.", references=["a:1.1"], notes=["unknown: zorblat"])
+    unit.set_machine_output("El zorblat llegó.", "apertium", "2026-11-25")
     assert "unknown-words" in {p.check for p in check_unit(unit, "en", "es")}
-    unit.target = "El paquete llegó."  # a person replaced the word in a PO editor
+    unit.target = "El paquete zorblat llegó."  # a person edited the entry, keeping the word
+    assert "unknown-words" not in {p.check for p in check_unit(unit, "en", "es")}
+
+
+def test_unknown_words_a_person_replaced_are_not_reported_even_without_provenance():
+    unit = TranslationUnit("The zorblat arrived.", references=["a:1.1"], notes=["unknown: zorblat"])
+    unit.set_machine_output("El paquete llegó.", "apertium", "2026-11-25")
     assert "unknown-words" not in {p.check for p in check_unit(unit, "en", "es")}
 
 

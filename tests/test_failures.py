@@ -3,6 +3,7 @@ one rule gives every command its exit code; output for pipes is never cut."""
 import errno
 import re
 import json
+import re
 import zipfile
 from pathlib import Path
 

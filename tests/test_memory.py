@@ -124,3 +124,29 @@ def test_temp_files_of_a_dead_writer_are_removed_on_the_next_write(tmp_path):
     write_catalog(po, read_catalog(po))
     assert not orphan.exists()
     assert [p.name for p in tmp_path.glob(".story.po.*")] == []
+
+
+GOLDEN = Path(__file__).parent / "golden" / "memory.po"
+DATES = r"\d{4}-\d\d-\d\d \d\d:\d\d\+0000"
+
+
+def normalised(text: str) -> str:
+    """The file with what legitimately varies (today's date, the installed version) replaced."""
+    import re
+
+    text = re.sub(r"(POT-Creation-Date|PO-Revision-Date): " + DATES, r"\1: DATE", text)
+    return re.sub(r"X-Generator: localize[^\\]*", "X-Generator: localize VERSION", text)
+
+
+def test_a_whole_memory_file_matches_its_golden_copy(tmp_path):
+    """Header, provenance notes, references, flags, previous msgids, contexts, obsolete entries:
+    the complete PO rendering (regenerate with LOCALIZE_REGOLD=1 after a deliberate change)."""
+    import os
+
+    po = tmp_path / "story.po"
+    catalog = awkward_catalog()
+    catalog.headers["X-Source-Language-Detection"] = "en (given with --from)"
+    write_catalog(po, catalog)
+    if os.environ.get("LOCALIZE_REGOLD"):
+        GOLDEN.write_text(normalised(po.read_text(encoding="utf-8")), encoding="utf-8")
+    assert normalised(po.read_text(encoding="utf-8")) == GOLDEN.read_text(encoding="utf-8")

@@ -134,7 +134,7 @@ def test_scripted_review_approves_entries_that_build_then_accepts(seed, tmp_path
     # refuses until a reviewer accepts each problem on its entry.
     result = runner.invoke(app, ["build", str(seed), "--to", "es", "-o", str(out), "--require-approved"])
     assert result.exit_code == 6 and "error-level problem" in result.output
-    refs = re.findall(r"(\S+:\d+) \[([\w-]+)\]", result.output)
+    refs = re.findall(r"(\S+:\d+(?:\.\d+)?) \[([\w-]+)\]", result.output)
     args = ["check", str(seed), "--to", "es", "--reviewer", "Ana Editor"]
     for ref, check in refs:
         args += ["--accept", f"{ref}:{check}"]

@@ -14,11 +14,12 @@ _MODULES = {
     "markdown": "localize.formats.markdown",
     "html": "localize.formats.html",
     "nitf": "localize.formats.nitf",
+    "newsml": "localize.formats.newsml",
 }
 FORMAT_NAMES = tuple(_MODULES)
 # How a format's block text is handed to engines: "text" is escaped, "markdown" has its inline
 # markup turned into tags and back, "html" already is an inline-HTML fragment.
-FRAGMENT_KIND = {"text": "text", "markdown": "markdown", "html": "html", "nitf": "html"}
+FRAGMENT_KIND = {"text": "text", "markdown": "markdown", "html": "html", "nitf": "html", "newsml": "html"}
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
              ".xhtml": "html", ".nitf": "nitf", ".xml": None}
@@ -35,6 +36,8 @@ def guess_format(where: str, text: str) -> str:
     if fmt:
         return fmt
     start = text.lstrip()[:2000].lower()
+    if "<newsitem" in start or "<newsmessage" in start:
+        return "newsml"
     if "<nitf" in start:
         return "nitf"
     if start.startswith(("<!doctype html", "<html")) or re.match(r"<(p|h[1-6]|div|article|section)\b", start):

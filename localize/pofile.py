@@ -445,9 +445,3 @@ def load_memory_index(locales: Path, source: str, target: str, exclude: Path | N
             if u.state == "approved" and not u.obsolete:
                 index.add(u.source, u.target, path.relative_to(folder).as_posix())
     return index
-
-
-def provenance_notes(unit: TranslationUnit) -> list[str]:
-    """The provenance lines (origin, by, on, machine output) as the PO file's ``#.`` comments carry
-    them, for other renderings of the same fields (XLIFF and TMX notes)."""
-    return _provenance_notes(unit)

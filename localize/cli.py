@@ -703,12 +703,34 @@ def _first_words(text: str, n: int = 8) -> str:
 
 
 def main() -> None:  # console-script entry point
+    try:  # typer >= 0.22 carries its own copy of click
+        from typer._click import exceptions as click_errors
+    except ImportError:
+        from click import exceptions as click_errors
+
     try:
-        app()
+        # Not standalone: click's own error display (a boxed, terminal-wrapped panel) is replaced
+        # by the one-line message every other failure gets.
+        code = app(standalone_mode=False)
+    except click_errors.UsageError as exc:  # a bad command line: exit 2
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # `localize models`: its help
+            print(exc.ctx.get_help(), file=sys.stderr)
+            sys.exit(exc.exit_code)
+        where = exc.ctx.command_path if exc.ctx is not None else "localize"
+        what = " ".join(exc.format_message().split())
+        print(f"localize: {where}: {what} (see '{where} --help')", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except click_errors.ClickException as exc:
+        print(f"localize: {' '.join(exc.format_message().split())}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _say_error(as_localize_error(KeyboardInterrupt()))
+        sys.exit(as_localize_error(KeyboardInterrupt()).exit_code)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - outside a command body
         error = as_localize_error(exc)
         _say_error(error)
         sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # python -m localize.cli

@@ -8,7 +8,9 @@ the hidden file ``.<name>.po.lock`` beside the PO file.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import stat
 import subprocess
 import tempfile
@@ -32,6 +34,12 @@ DEFAULT_PLURAL = "nplurals=2; plural=(n != 1);"
 LOCK_TIMEOUT = 120
 # Header fields a rerun checks before it skips an article (translate._unchanged).
 MEMORY_DIGEST = "X-Memory-Digest"  # units_digest of the entries as localize last wrote them
+# SHA-256 of the file's bytes as localize wrote them, with this value itself zeroed: it proves that
+# no other tool re-wrapped or edited the file since (the rerun shortcut trusts only such a file, and
+# a rerun rewrites any other into canonical form).
+FILE_DIGEST = "X-File-Digest"
+_FILE_DIGEST_PLACEHOLDER = b"0" * 64
+_FILE_DIGEST_VALUE = re.compile(rb'X-File-Digest: (?:"\r?\n")?"?([0-9a-f]{64})')
 RUN_SIGNATURE = "X-Localize-Run"  # translate.run_signature of the last translate run
 SOURCE_DETECTION = "X-Source-Language-Detection"  # how the source language was found
 
@@ -314,6 +322,7 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
         if k.startswith("X-") and k not in headers:
             headers[k] = v
     headers[MEMORY_DIGEST] = units_digest(catalog.units)
+    headers[FILE_DIGEST] = _FILE_DIGEST_PLACEHOLDER.decode()
     po.metadata = headers
     po.header = f"Translation memory of article {catalog.article_id} ({catalog.source_lang} -> {catalog.target_lang})."
     stamp = now()
@@ -331,7 +340,25 @@ def write_catalog(path: Path, catalog: Catalog, generator: str | None = None) ->
             if u.previous_source and u.previous_source != u.source:
                 entry.previous_msgid = u.previous_source
         po.append(entry)
-    _atomic_write(path, canonical_po(str(po).encode("utf-8")))
+    _atomic_write(path, _sealed(canonical_po(str(po).encode("utf-8"))))
+
+
+def _sealed(data: bytes) -> bytes:
+    """``data`` with its X-File-Digest placeholder replaced by the digest of ``data``."""
+    found = _FILE_DIGEST_VALUE.search(data)
+    if found is None or found.group(1) != _FILE_DIGEST_PLACEHOLDER:
+        return data
+    digest = hashlib.sha256(data).hexdigest().encode("ascii")
+    return data[:found.start(1)] + digest + data[found.end(1):]
+
+
+def file_is_as_written(data: bytes) -> bool:
+    """True when these PO bytes are exactly what localize wrote (no outside tool changed or re-wrapped them)."""
+    found = _FILE_DIGEST_VALUE.search(data)
+    if found is None:
+        return False
+    zeroed = data[:found.start(1)] + _FILE_DIGEST_PLACEHOLDER + data[found.end(1):]
+    return hashlib.sha256(zeroed).hexdigest().encode("ascii") == found.group(1)
 
 
 def canonical_po(data: bytes) -> bytes:

@@ -17,7 +17,7 @@ from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
                      po_path, source_label, units_digest)
-from .pofile import (RUN_SIGNATURE, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
+from .pofile import (RUN_SIGNATURE, file_is_as_written, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
                      write_catalog)
 from .segment import split_sentences
 from .settings import Settings
@@ -304,6 +304,11 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
     for target in targets:
         po = po_path(settings.locales, target, ident)
         try:
+            if not file_is_as_written(po.read_bytes()):
+                return False  # another tool changed or re-wrapped it: the work makes it canonical again
+        except OSError:
+            return False
+        try:
             catalog = read_catalog(po, validate=False)  # proven by the digest below, or the work validates
         except LocalizeError:
             return False  # the work reports it
@@ -383,6 +388,13 @@ def _machine_output_to_redo(catalog: Catalog, job: _Job) -> list:
     every = machine_units_to_redo(catalog, "", force=True)
     return [u for u in every if job.signature_for(u.source)
             and (job.force or u.translated_by != job.signature_for(u.source))]
+
+
+def _as_written(po: Path) -> bool:
+    try:
+        return file_is_as_written(po.read_bytes())
+    except OSError:
+        return False
 
 
 def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None:
@@ -512,7 +524,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
                                      [r for c, r in sorted(job.routes.items()) if c != job.source_lang])
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(
             snapshot[1].get(k) == v for k, v in catalog.headers.items()) and \
-            snapshot[1].get("X-Source-Language") == catalog.source_lang
+            snapshot[1].get("X-Source-Language") == catalog.source_lang and _as_written(job.po)
         if not unchanged:  # a rerun on an unchanged article leaves the file alone, byte for byte
             write_catalog(job.po, catalog)
         result.counts = catalog.counts()

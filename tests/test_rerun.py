@@ -61,9 +61,14 @@ def test_entries_obsoleted_by_msgattrib_come_back(seed):
     assert canonical()
 
 
-def test_a_rewrap_by_another_tool_keeps_the_shortcut(seed):
+def test_a_rewrap_by_another_tool_is_made_canonical_once_then_the_shortcut_holds_again(seed):
     translate(seed, "--to", "es")
+    before = {k: e.msgstr for k, e in entries().items()}
     subprocess.run(["msgcat", "--width=40", PO, "-o", PO], check=True)
+    assert not canonical()
+    first = translate(seed, "--to", "es")  # the file is not as localize wrote it: no shortcut
+    assert first["skipped"] is None and first["machine_translated"] == 0
+    assert canonical() and {k: e.msgstr for k, e in entries().items()} == before
     assert translate(seed, "--to", "es")["skipped"] == "unchanged since the last run"
 
 

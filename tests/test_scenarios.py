@@ -128,8 +128,6 @@ def test_outside_rewrap_then_translate_loses_nothing(article):
     assert_valid()
 
 
-@pytest.mark.xfail(strict=True, reason="main: after an outside rewrap, translate takes the rerun shortcut "
-                   "and leaves the file as the outside tool wrapped it (msgcat F differs from F)")
 def test_outside_rewrap_then_translate_makes_the_file_canonical_again(article):
     ok("translate", article, "--to", "es")
     review(article, 3)
@@ -308,8 +306,6 @@ def test_build_onto_its_own_source_is_refused(article):
     assert "Traceback" not in done.stderr and done.stderr.strip()
 
 
-@pytest.mark.xfail(strict=True, reason="main: `build X -o X` is refused as a typer usage error (exit 2) in a "
-                   "rich panel hard-wrapped at 80 columns, splitting a long path over lines")
 def test_build_onto_its_own_source_says_so_in_one_whole_line(tmp_path):
     deep = tmp_path / ("desk-" + "x" * 40) / ("wire-" + "y" * 40)
     deep.mkdir(parents=True)

@@ -74,14 +74,16 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
         else:
             summary.untranslated += 1
         if state != "approved":
-            summary.unreviewed.append(seg.reference)
+            summary.unreviewed.append(seg.location or seg.reference)  # what the PO's #: says
         translated[seg.reference] = fit(article.format, unit.target, seg.role) if unit and unit.target \
             else seg.source
     if require_approved and summary.unreviewed:
         shown = ", ".join(summary.unreviewed[:8]) + (" …" if len(summary.unreviewed) > 8 else "")
-        raise Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
-                         "review them (localize review, or remove the fuzzy flag in the PO file)",
-                         items=summary.unreviewed)
+        error = Unreviewed(f"{len(summary.unreviewed)} segment(s) not approved: {shown}", article.source,
+                           "review them (localize review, or remove the fuzzy flag in the PO file)",
+                           items=summary.unreviewed)
+        error.summary = summary  # the counts still go into a JSON report
+        raise error
     if require_approved:
         _refuse_blocking_problems(article, catalog, terms)
 
@@ -163,6 +165,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
             except LocalizeError as error:
                 result.error = error
                 if isinstance(error, Unreviewed):
+                    result.summary = getattr(error, "summary", None) or result.summary
                     result.summary.unreviewed = list(error.items)
                 continue
             data = output_bytes(built)

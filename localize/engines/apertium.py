@@ -306,18 +306,9 @@ def _package_version(a: str, b: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=None)
 def _mode_analyser(mode: str) -> str | None:
     """The morphological analyser binary named first in a mode file."""
-    for modes_dir in ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes"):
-        try:
-            with open(f"{modes_dir}/{mode}.mode", encoding="utf-8") as f:
-                m = re.search(r"lt-proc\s+(?:-\w+\s+)*'?([^'\s|]+automorf\.bin)", f.read())
-                if m:
-                    return m.group(1)
-        except OSError:
-            continue
-    return None
+    return _mode_binary(mode, "automorf")
 
 
 _analysis_cache: dict[tuple[str, str], str] = {}

@@ -17,9 +17,6 @@ def parse(text: str):
     return html.scan(text, ROLES, INSIDE, attributes=())
 
 
-def render(article) -> str:
-    return html.render(article)
-
-
-def fit(text: str, role: str) -> str:
-    return html.fit(text, role)
+# Written and escaped as NITF is (both are XML carrying XHTML-like inline markup).
+render = nitf.render
+fit = nitf.fit

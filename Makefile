@@ -28,12 +28,14 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python benchmarks/detect_bench.py --per-language 20 --snippets 200
-	$(BIN)/python benchmarks/segment_bench.py
-	$(BIN)/python benchmarks/names_bench.py
+	$(BIN)/python benchmarks/detect_bench.py --per-language 10 --snippets 100
+	$(BIN)/python benchmarks/segment_bench.py --split test
+	$(BIN)/python benchmarks/names_bench.py --news
 	$(BIN)/python benchmarks/translationese_corpus.py
 	$(BIN)/python benchmarks/translationese_bench.py
-	$(BIN)/python benchmarks/checks_bench.py
+	$(BIN)/python benchmarks/checks_bench.py --split test
+	$(BIN)/python benchmarks/glossary_bench.py
+	$(BIN)/python benchmarks/exchange_bench.py
 	$(BIN)/python benchmarks/speed_bench.py all
 
 clean:

@@ -121,15 +121,21 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
         io.show(f"\n[{i + 1}/{len(queue)}] {ref}  ({unit.state})")
         io.show(f"  source:      {unit.source}")
         io.show(f"  translation: {unit.target or '(none)'}")
+        if unit.origin:  # contract 1: who or what wrote the current translation
+            by = f" ({unit.translated_by})" if unit.translated_by else ""
+            io.show(f"  origin:      {unit.origin}{by}")
+        if unit.machine_text is not None and not unit.holds_machine_text:
+            io.show(f"  machine output: {unit.machine_text}")
         for note in unit.notes:
-            if note.startswith(("suggestion:", "origin:", "unknown:")):
+            if note.startswith(("suggestion:", "unknown:")):
                 io.show(f"  {note}")
         for comment in unit.comments:  # contract 2: "accepted CHECK_ID by NAME on DATE"
             if comment.startswith("accepted "):
                 io.show(f"  {comment}")
         if unit.previous_source:
             io.show(f"  previous source: {unit.previous_source}")
-        for p in problems.get(ref, []):
+        # A reference is a source line; a line can hold several sentences: only this one's problems.
+        for p in (p for p in problems.get(ref, []) if not p.source or p.source == unit.source):
             io.show(f"  {p.level} [{p.check}]: {p.why}")
         key = io.ask(HELP).strip()
         if key in ("q", "Q", ""):

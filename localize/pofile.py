@@ -117,17 +117,19 @@ def _filelock(path: Path, timeout: float):
                        str(path), "wait for it to finish, or stop that process") from None
 
 
-def read_catalog(path: Path, validate: bool = True) -> Catalog | None:
-    """The catalog in a PO file, or None when the file does not exist.
-
-    ``validate=False`` is only for a caller that proves the entries unchanged by their digest
-    (the rerun shortcut): any damage that changes what polib reads fails that proof, and the
-    work that follows reads the file again, validated."""
+def read_catalog(path: Path) -> Catalog | None:
+    """The catalog in a PO file, or None when the file does not exist; a file that is not valid
+    gettext is refused (InvalidMemory, naming its line)."""
     import polib
 
-    if not path.exists():
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
         return None
-    if validate:
+    # A file still byte for byte as localize wrote it (its X-File-Digest holds) was valid when
+    # written (msgcat formatted it): msgfmt, a subprocess per file, is needed only for files that
+    # another tool or a person changed. This keeps loading a memory of thousands of files fast.
+    if not file_is_as_written(data):
         validate_po(path)
     try:
         po = polib.pofile(str(path), wrapwidth=0)
@@ -159,7 +161,6 @@ def validate_po(path: Path) -> None:
     entries, bad escapes, a broken header), naming the file and the first line it fails on.
     polib is lenient and would silently repair or drop such entries, so nothing is trusted to it
     before this check; localize never repairs a memory by itself."""
-    import re
 
     arg = os.path.abspath(path)
     try:
@@ -283,7 +284,6 @@ def _escape(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    import re
 
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 

@@ -166,6 +166,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     paths, problems = find_articles(inputs)
     results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
     indexes: dict[tuple[str, str], MemoryIndex] = {}
+    signatures: dict = {}  # (source, target) -> (route, run signature), found once per run
     translations: dict = {}
     single = len(paths) == 1 and len(targets) == 1
     pool = None
@@ -177,7 +178,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
             group = [p for p in paths[start:start + settings.batch_articles]
-                     if force or not _unchanged(p, targets, settings, results, source)]
+                     if force or not _unchanged(p, targets, settings, results, source, signatures)]
             if pool is not None:
                 read = list(pool.map(_read_and_detect, group, [source] * len(group), [stdin_name] * len(group),
                                      chunksize=4))
@@ -192,7 +193,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                     results.append(TranslateResult(path, "", ",".join(targets), error=error))
                     continue
                 first = len(results)
-                jobs += _plan(article, path, lang, how, targets, settings, indexes, results, single, force)
+                jobs += _plan(article, path, lang, how, targets, settings, indexes, signatures, results, single, force)
                 for r in results[first:]:
                     r.reads_as = reads_as
             failures = _machine_translate(jobs, settings, translations, progress)
@@ -265,21 +266,28 @@ def run_signature(route: Route, settings: Settings, locales_terms: tuple) -> str
 GLOSSARY_DIGEST_CHARS = 12  # 48 bits: enough to tell two glossaries apart, short enough to read
 
 
-def _signature_for(source_lang: str, target: str, settings: Settings) -> tuple[Optional[Route], str]:
-    """(route, run signature) for a pair, or (None, "") when no engine covers it."""
-    from .errors import NoEngineForPair
+def _signature_for(source_lang: str, target: str, settings: Settings,
+                   known: dict) -> tuple[Optional[Route], str]:
+    """(route, run signature) for a pair, or (None, "") when no engine covers it. ``known`` holds
+    the run's answers (and its glossary under None), so a batch finds each route and reads the
+    glossary once, not once per article."""
     from .glossary import load_glossary, terms_for
 
-    try:
-        route = find_route(source_lang, target, settings, settings.engine)
-    except NoEngineForPair:
-        return None, ""
-    terms = tuple(terms_for(load_glossary(settings.locales), route.hops[-1].target))
-    return route, run_signature(route, settings, terms)
+    if (source_lang, target) not in known:
+        try:
+            route = find_route(source_lang, target, settings, settings.engine)
+        except NoEngineForPair:
+            known[(source_lang, target)] = (None, "")
+        else:
+            if None not in known:
+                known[None] = load_glossary(settings.locales)
+            terms = tuple(terms_for(known[None], route.hops[-1].target))
+            known[(source_lang, target)] = (route, run_signature(route, settings, terms))
+    return known[(source_lang, target)]
 
 
 def _unchanged(path: str, targets: list[str], settings: Settings, results: list[TranslateResult],
-               source: str | None = None) -> bool:
+               source: str | None, signatures: dict) -> bool:
     """The fast path of a rerun, taken only when it is proven that the work would change nothing:
     the article's bytes are those the memory was made from, the source language is the same
     (given again with --from, or detected from those same bytes), each memory's entries and
@@ -303,13 +311,10 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
     found = []
     for target in targets:
         po = po_path(settings.locales, target, ident)
+        if not _as_written(po):
+            return False  # missing, or another tool changed or re-wrapped it: the work sees to it
         try:
-            if not file_is_as_written(po.read_bytes()):
-                return False  # another tool changed or re-wrapped it: the work makes it canonical again
-        except OSError:
-            return False
-        try:
-            catalog = read_catalog(po, validate=False)  # proven by the digest below, or the work validates
+            catalog = read_catalog(po)  # as localize wrote it: no msgfmt run needed
         except LocalizeError:
             return False  # the work reports it
         if catalog is None:
@@ -320,7 +325,7 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
                 or (source and source != catalog.source_lang) or (not source and given)
                 or any(not u.target for u in catalog.live())):
             return False
-        route, signature = _signature_for(catalog.source_lang, target, settings)
+        route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
         if route is None or head.get(RUN_SIGNATURE) != signature:
             return False
         found.append((target, po, catalog))
@@ -331,7 +336,7 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
-          indexes: dict, results: list[TranslateResult], single: bool, force: bool = False) -> list[_Job]:
+          indexes: dict, signatures: dict, results: list[TranslateResult], single: bool, force: bool = False) -> list[_Job]:
     """Merge the article into each target's memory and list what needs machine translation.
 
     Each sentence goes by the route from its own block's language; sentences already in the target
@@ -364,13 +369,13 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
             need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
-            job.route, job.signature = _signature_for(lang, target, settings)
+            job.route, job.signature = _signature_for(lang, target, settings, signatures)
             if job.route is not None:
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
             elif any(job.language_of(u.source) == lang for u in need):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
             for code in sorted({job.language_of(u.source) for u in need} - {target, lang}):
-                route, signature = _signature_for(code, target, settings)
+                route, signature = _signature_for(code, target, settings, signatures)
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]

@@ -178,7 +178,7 @@ def article_id(path: str) -> str:
 
     The id is the file's path relative to the current folder (the project root), each part
     lower-cased and reduced to safe characters, the file name without its extension and trailing
-    language tag: ``samples/Trump Japan.en.txt`` -> ``samples/trump-japan``, ``story.en.txt`` ->
+    language tag: ``wire/Harbour Strike.en.txt`` -> ``wire/harbour-strike``, ``story.en.txt`` ->
     ``story``; ``wire/politics/story.en.txt`` and ``wire/sport/story.en.txt`` keep two memories.
     A file outside the current folder gets its name plus a short digest of its absolute path.
     Stdin has no path: it must be named (``read_article(..., id=NAME)``), see ``stdin_article_id``.
@@ -336,7 +336,7 @@ def _is_name_like(text: str) -> bool:
 
 
 def _is_explicit_byline(text: str) -> bool:
-    """"By Jane Doe", "Por Marta Ferrer, Valencia": a byline even without a date beside it."""
+    """"By Jane Doe", "Por Ana Ruiz, Sevilla": a byline even without a date beside it."""
     return bool(re.match(r"(by|por|per|par|von|door|av)\s+\S", text.strip(), re.I)) and _is_name_like(text)
 
 

@@ -119,8 +119,8 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
-# Heads of institution and event names, which are translated ("Akasaka Palace" -> "Palacio de
-# Akasaka"): a capitalised run ending in one of these is not a person's name.
+# Heads of institution and event names, which are translated ("Elysee Palace" -> "Palacio del
+# Elíseo"): a capitalised run ending in one of these is not a person's name.
 _INSTITUTION_HEADS = {
     "Palace", "Prize", "Award", "Cup", "Championship", "League", "Games", "Tour", "Open", "Festival",
     "Constitution", "Treaty", "Agreement", "Act", "Law", "Bill", "Accord", "Declaration", "Plan",
@@ -203,7 +203,7 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         following = units[i + 1] if i + 1 < len(units) and is_word[i + 1] and units[i + 1].surface[:1].isupper() else None
         neighbours = [n for n in (previous, following) if n is not None]
         # In a title-case headline a capital says nothing: only a neighbour that is a name in
-        # every reading ("Donald") makes a name run there.
+        # every reading ("Gordon") makes a name run there.
         beside_name = any(n.proper and not n.common for n in neighbours) or \
             (not title_case and any("ant" in n.kinds for n in neighbours))
         if u.adjective:
@@ -221,7 +221,7 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         elif surface in known or (u.proper and not first and not title_case):
             names.append((surface, knowledge.translations.get(u.surface, frozenset())))
         elif previous is not None and "ant" in previous.kinds and not title_case:
-            # A dictionary word after a first name is a surname ("Donald Trump"); one before it
+            # A dictionary word after a first name is a surname ("Gordon Brown"); one before it
             # is a title ("Judge", "King"), which is translated.
             names.append((surface, frozenset()))
     return names
@@ -424,8 +424,8 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
 
 
 def article_names(sources: list[str], knowledge: NameKnowledge | None) -> frozenset[str]:
-    """Words used as names somewhere in an article: a word that follows a first name ("Donald
-    Trump") or has only a proper-noun reading is a name wherever else it appears."""
+    """Words used as names somewhere in an article: a word that follows a first name ("Gordon
+    Brown") or has only a proper-noun reading is a name wherever else it appears."""
     if knowledge is None:
         return frozenset()
     known = set()

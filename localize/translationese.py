@@ -12,7 +12,7 @@ Signals (English copy; other languages get the language-independent ones):
 
 * ``pronoun-gender``: one named person referred to as both "he" and "she" (subject pronouns that
   open a sentence or clause are attributed to the person the previous sentence was about);
-* ``near-homograph``: a capitalised word used as a modifier ("Gulf star") while a word one letter
+* ``near-homograph``: a capitalised word used as a modifier ("Gulf coast") while a word one letter
   away ("golf") is used nearby: the translator (or engine) picked the wrong reading;
 * ``weekday-calque``: "this Tuesday" / "the past Monday" for a past event (Romance "este martes",
   "el pasado lunes"); English says "on Tuesday";
@@ -239,7 +239,7 @@ def _people(sentences: list[tuple[int, str]]) -> tuple[dict[str, str], dict[str,
     """People (surname -> full name) and role nouns naming them ("prime minister" -> surname).
 
     A person is the last two words of a capitalised run; capitalised words before them that are
-    not adjectives of nationality become a role noun ("Prime Minister Sanae Takaichi")."""
+    not adjectives of nationality become a role noun ("Prime Minister Jacinda Ardern")."""
     people: dict[str, str] = {}
     roles: dict[str, str] = {}
     for _, text in sentences:

@@ -7,7 +7,7 @@ translated on its own instead. Unknown-word marks (``*word``, ``#word``, ``@word
 from the translation and kept as review data.
 
 Names are protected (see ``localize.protect``): a name Apertium would translate as a common word
-("Trump" -> "triunfo") or cannot analyse ("Takaichi") is replaced, before translation, by a first
+("Baker" -> "panadero") or cannot analyse ("Nakamura") is replaced, before translation, by a first
 name that the pair's analyser knows as a person's name and that passes through unchanged, so the
 rules still see a proper noun in that place; the original is put back afterwards.
 """
@@ -107,7 +107,7 @@ class ApertiumEngine:
 
     @staticmethod
     def _surnames(texts: list[str], spans_per_text: list[list[tuple[int, int]]], mode: str) -> frozenset[str]:
-        """Words that follow a first name somewhere in the batch ("Donald Trump" -> "Trump"): they
+        """Words that follow a first name somewhere in the batch ("Gordon Brown" -> "Brown"): they
         are names wherever they appear, even alone or first in a sentence. Only a span that starts
         with a first name is a person's ("Lehman Brothers" makes no surname of "Brothers")."""
         names: set[str] = set()
@@ -179,7 +179,7 @@ class ApertiumEngine:
                             readings.get(run[1][1]) in ("unknown", "ant", "cog"):
                         start = k
                 else:
-                    # Inside a person's name every capitalised word belongs to it (Donald Trump);
+                    # Inside a person's name every capitalised word belongs to it (Gordon Brown);
                     # after an unanalysable word only more unanalysable words or surnames do.
                     if readings.get(run[start][1]) == "ant" or r in ("unknown", "cog", "ant", "name"):
                         continue
@@ -336,8 +336,8 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
             elif any("<cog>" in r for r in readings):
                 kind = "cog"
             elif any("<np>" in r for r in readings):
-                # A name that is also a dictionary word ("China": porcelain) may be tagged as the
-                # common word, which the engine then translates ("Porcelana").
+                # A name that is also a dictionary word ("Turkey": the bird) may be tagged as the
+                # common word, which the engine then translates ("Pavo").
                 kind = "np+common" if any("<np>" not in r for r in readings) else "np"
             else:
                 kind = "common"

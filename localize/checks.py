@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .memory import Catalog, TranslationUnit
-from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, NameKnowledge, particles_pattern
+from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, NameKnowledge, is_title_case, particles_pattern
 from .numbers import compare_figures
 
 LEVELS = {"numbers": "error", "names": "error", "glossary": "error", "untranslated": "error",
@@ -76,29 +76,6 @@ def accept_problem(unit: TranslationUnit, check_id: str, reviewer: str, date: st
 
 
 # --------------------------------------------------------------------------- numbers
-
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|\d+")
-
-
-def _number_values(token: str) -> set[str]:
-    """The values a written number can stand for: "1.200" is 1200 or 1.2; "2,5" is 2.5 or 25."""
-    t = token.replace("\u00a0", " ").replace("\u202f", " ")
-    values = {re.sub(r"[ .,]", "", t)}
-    if re.fullmatch(r"\d+[.,]\d+", t):
-        values.add(t.replace(",", "."))
-        values.add(str(float(t.replace(",", "."))).rstrip("0").rstrip("."))
-    for dec in (".", ","):
-        thousands = "," if dec == "." else "."
-        parts = t.replace(" ", thousands).split(dec)
-        if len(parts) == 2 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*", parts[0]):
-            whole = parts[0].replace(thousands, "")
-            values.add(f"{whole}.{parts[1]}".rstrip("0").rstrip(".") if parts[1] else whole)
-    return values
-
-
-def _numbers(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _NUMBER.finditer(text)]
-
 
 def check_numbers(unit: TranslationUnit, source_lang: str = "en", target_lang: str = "") -> str | None:
     """Figures compared as values (scale words and separators of both languages, see
@@ -167,9 +144,6 @@ def _close_in(word: str, folded_target: str) -> bool:
 
 # Spelling adaptations of a name between languages stay this close (rapidfuzz ratio, 0-100).
 NAME_SPELLING_SIMILARITY = 75
-# A sentence where this share of its longer words is capitalised is a title-case headline: its
-# capitals say nothing about names.
-TITLE_CASE_SHARE = 0.6
 
 
 def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
@@ -185,8 +159,8 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
     if units is None:
         return [(n.split()[-1], frozenset()) for n in _person_names(text)]
     # Title case is judged on dictionary words only: names are capitalised in any sentence.
-    longer = [u for u in units if len(u.surface) > 3 and u.common and re.search(r"[^\W\d_]", u.surface)]
-    title_case = len(longer) >= 3 and sum(u.surface[0].isupper() for u in longer) / len(longer) >= TITLE_CASE_SHARE
+    title_case = is_title_case([u.surface for u in units
+                                if len(u.surface) > 3 and u.common and re.search(r"[^\W\d_]", u.surface)])
     names = []
     is_word = [bool(re.search(r"[^\W\d_]", u.surface)) for u in units]
     for i, u in enumerate(units):

@@ -18,6 +18,18 @@ NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "For", "After", 
 NATIONALITY_SUFFIXES = ("ese", "ish", "ian", "ean", "can")  # Japanese, British, Italian, Korean, American
 
 
+# A sentence where this share of its longer words is capitalised is a title-case headline: its
+# capitals say nothing about names. At least TITLE_CASE_MIN_WORDS longer words are needed to tell.
+TITLE_CASE_SHARE = 0.6
+TITLE_CASE_MIN_WORDS = 3
+
+
+def is_title_case(longer_words: list[str]) -> bool:
+    """Whether a sentence whose longer words are ``longer_words`` is set in title case (a headline)."""
+    return (len(longer_words) >= TITLE_CASE_MIN_WORDS
+            and sum(w[:1].isupper() for w in longer_words) / len(longer_words) >= TITLE_CASE_SHARE)
+
+
 def particles_pattern() -> str:
     """A regex alternation of the name particles."""
     return "|".join(NAME_PARTICLES)

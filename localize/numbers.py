@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Scale words (lower case) -> factor. Both the short scale (English "billion" = 1e9) and the long
 # scale (Spanish "billón", Catalan "bilió", French "billion" = 1e12) are listed per language.
@@ -77,7 +78,6 @@ _DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
 class Figure:
     text: str            # as written: "$11 billion"
     values: frozenset    # every value the writing can stand for ("1.200" is 1200 or 1.2)
-    scaled: bool         # a scale word multiplies it
 
 
 def _digit_values(token: str) -> set[float]:
@@ -96,6 +96,7 @@ def _digit_values(token: str) -> set[float]:
     return values or {float(re.sub(r"[ .,]", "", t))}
 
 
+@lru_cache(maxsize=None)
 def _scale_pattern(lang: str) -> re.Pattern:
     words = sorted(SCALES.get(lang, {}), key=len, reverse=True)
     spaced = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w not in _GLUED)
@@ -114,14 +115,13 @@ def figures(text: str, lang: str) -> list[Figure]:
     scales = SCALES.get(lang, {})
     out = []
     for m in _scale_pattern(lang).finditer(text):
-        word = (m.group("word") if "word" in m.groupdict() and m.group("word") else
-                m.group("glued") if "glued" in m.groupdict() and m.group("glued") else "")
+        word = m.groupdict().get("word") or m.groupdict().get("glued") or ""
         factor = scales.get(re.sub(r"\s+", " ", word.lower()), 1.0) if word else 1.0
         values = {v * factor for v in _digit_values(m.group("num").strip())}
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
-        out.append(Figure(m.group(0).strip(), frozenset(values), factor != 1.0))
+        out.append(Figure(m.group(0).strip(), frozenset(values)))
     return out
 
 
@@ -130,13 +130,27 @@ def number_words(text: str, lang: str) -> list[Figure]:
     words = NUMBER_WORDS.get(lang, {})
     if not words:
         return []
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}), False)
-            for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, re.I)]
+    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}))
+            for m in _number_words_pattern(lang).finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _number_words_pattern(lang: str) -> re.Pattern:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                           for w in sorted(NUMBER_WORDS[lang], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
 
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def _take_same(fig: Figure, pool: list[Figure]) -> bool:
+    """Remove from ``pool`` the first figure that can stand for one of ``fig``'s values."""
+    hit = next((f for f in pool if any(_same(a, b) for a in fig.values for b in f.values)), None)
+    if hit is not None:
+        pool.remove(hit)
+    return hit is not None
 
 
 def compare_figures(source: str, target: str, source_lang: str, target_lang: str) -> list[str]:
@@ -145,20 +159,9 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
     found = figures(target, target_lang)
     spelled = number_words(target, target_lang)
     problems = []
-    unmatched: list[Figure] = []
-    for fig in wanted:
-        hit = next((i for i, f in enumerate(found) if any(_same(a, b) for a in fig.values for b in f.values)), None)
-        if hit is None:
-            unmatched.append(fig)
-        else:
-            found.pop(hit)
-    still = []
-    for fig in unmatched:
-        hit = next((f for f in spelled if any(_same(a, b) for a in fig.values for b in f.values)), None)
-        if hit is None:
-            still.append(fig)
-        else:
-            spelled.remove(hit)
+    # Each source figure takes the first target figure of the same value (digits before words).
+    unmatched = [fig for fig in wanted if not _take_same(fig, found)]
+    still = [fig for fig in unmatched if not _take_same(fig, spelled)]
     for fig in still:
         # A leftover target figure that is the source's value times a power of a thousand is a
         # scale word gone wrong ("billion" -> "bilions"): say so, naming both.

@@ -19,7 +19,7 @@ import subprocess
 from functools import lru_cache
 
 from ..errors import EngineFailed
-from ..names import NAME_PARTICLES, particles_pattern
+from ..names import NAME_PARTICLES, is_title_case, particles_pattern
 from ..protect import Masked, mask_spans, unmask
 from . import EngineOutput, Pair
 
@@ -79,9 +79,12 @@ class ApertiumEngine:
             _analyse(pair.detail, tuple(sorted(set().union(*map(_capitalised_words, flat)))))
             first_pass = [self._name_spans(s, pair, frozenset()) for s in flat]
             names = self._surnames(flat, first_pass, pair.detail)
-            masked = [self._protect(s, pair, terms, spans if not names & _capitalised_words(s)
-                                    else self._name_spans(s, pair, names))
-                      for s, spans in zip(flat, first_pass)]
+            spans_per_text = [spans if not names & _capitalised_words(s) else self._name_spans(s, pair, names)
+                              for s, spans in zip(flat, first_pass)]
+            # One dictionary lookup for the batch's one-word names; _protect's lookups hit the cache.
+            _name_translations(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
+                                                          for a, b in spans if " " not in s[a:b]})))
+            masked = [self._protect(s, pair, terms, spans) for s, spans in zip(flat, spans_per_text)]
         else:
             masked = [self._protect(s, pair, terms, []) for s in flat]
         raw = self._run_batch([m.text for m in masked], pair.detail)
@@ -133,7 +136,7 @@ class ApertiumEngine:
         spans += kept
         if not spans:
             return Masked(text, {})
-        # A protected word the bilingual dictionary translates as a name (Japan -> Japón) comes
+        # A protected word the bilingual dictionary translates as a name (London -> Londres) comes
         # back translated; others come back as written.
         words = {text[a:b]: a for a, b in kept if " " not in text[a:b]}
         for word, target in _name_translations(pair.detail, tuple(sorted(words))).items():
@@ -150,9 +153,8 @@ class ApertiumEngine:
         readings = _analyse(pair.detail, tuple(sorted(words)))
         spans = []
         visible = re.sub(r"<[^>]*>|&\w+;", lambda t: " " * len(t.group(0)), text)
-        longer = [w for w in re.findall(r"[^\W\d_]{4,}", visible)]
         # Title case (most longer words capitalised, a headline): capitals say nothing there.
-        title_case = len(longer) >= 3 and sum(w[0].isupper() for w in longer) / len(longer) >= 0.6
+        title_case = is_title_case(re.findall(r"[^\W\d_]{4,}", visible))
         for m in _NAME_RUN.finditer(visible):
             run = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
                    for t in re.finditer(r"\S+", m.group(0))]
@@ -306,28 +308,23 @@ def _package_version(a: str, b: str) -> str:
     return ""
 
 
-def _mode_analyser(mode: str) -> str | None:
-    """The morphological analyser binary named first in a mode file."""
-    return _mode_binary(mode, "automorf")
-
-
 _analysis_cache: dict[tuple[str, str], str] = {}
+# An analyser reading whose lemma is tagged as an adjective (demonyms: "German<adj>").
+_ADJECTIVE_READING = re.compile(r"[^<]*<adj>")
 
 
 def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     """Each word's kind for the pair's analyser: ant (first name), cog (surname), np (other proper
     noun), common (a dictionary word), or unknown."""
     todo = [w for w in words if (mode, w) not in _analysis_cache]
-    analyser = _mode_analyser(mode) if todo else None
+    analyser = _mode_binary(mode, "automorf") if todo else None
     if todo and analyser and shutil.which("lt-proc"):
-        proc = subprocess.run(["lt-proc", "-w", analyser], input=" ".join(todo) + "\n",
-                              capture_output=True, text=True)
-        for unit in re.findall(r"\^([^$]*)\$", proc.stdout):
+        for unit in re.findall(r"\^([^$]*)\$", _lt_proc("-w", analyser, " ".join(todo) + "\n")):
             surface, _, rest = unit.partition("/")
             readings = rest.split("/")
             if rest.startswith("*"):
                 kind = "unknown"
-            elif any(re.match(r"[^<]*<adj>", r) for r in readings) and not any("<cog>" in r for r in readings):
+            elif any(_ADJECTIVE_READING.match(r) for r in readings) and not any("<cog>" in r for r in readings):
                 # A demonym ("German", "Turkish"): English capitalises it, the target language
                 # translates it; its first-name reading is the rare one.
                 kind = "common"
@@ -396,9 +393,6 @@ def _lt_proc(flag: str, binary: str, text: str) -> str:
     return proc.stdout
 
 
-_NAME_TAGS = ("<np>",)
-
-
 def analyse_names(mode: str, texts: list[str]):
     """What the pair's analyser and bilingual dictionary know about the words of ``texts``.
 
@@ -406,7 +400,7 @@ def analyse_names(mode: str, texts: list[str]):
     multi-word names such as "Middle East"), each with whether it has a proper-noun reading
     (``<np>``, with Apertium's subtypes ``<ant>`` first name, ``<cog>`` surname, ``<loc>``/``<top>``
     place, ``<org>`` organisation), a common reading, or none (unknown to the dictionary); and for
-    proper nouns their translations in the bilingual dictionary (Japan -> Japón, China -> China)."""
+    proper nouns their translations in the bilingual dictionary (London -> Londres, Paris -> París)."""
     from ..names import LexicalUnit, NameKnowledge
 
     analyser, bilingual = _mode_binary(mode, "automorf"), _mode_binary(mode, "autobil")
@@ -424,7 +418,7 @@ def analyse_names(mode: str, texts: list[str]):
             proper = [r for r in readings if "<np>" in r]
             kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
             common = any("<np>" not in r for r in readings) and not unknown
-            adjective = any(re.match(r"[^<]*<adj>", r) for r in readings)
+            adjective = any(_ADJECTIVE_READING.match(r) for r in readings)
             found.append(LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective))
             for r in proper:
                 np_lexemes.setdefault(surface, []).append("^" + r + "$")

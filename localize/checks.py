@@ -175,11 +175,6 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         # Neighbours are the adjacent units (punctuation between breaks a name run).
         previous = units[i - 1] if i > 0 and is_word[i - 1] and units[i - 1].surface[:1].isupper() else None
         following = units[i + 1] if i + 1 < len(units) and is_word[i + 1] and units[i + 1].surface[:1].isupper() else None
-        neighbours = [n for n in (previous, following) if n is not None]
-        # In a title-case headline a capital says nothing: only a neighbour that is a name in
-        # every reading ("Gordon") makes a name run there.
-        beside_name = any(n.proper and not n.common for n in neighbours) or \
-            (not title_case and any("ant" in n.kinds for n in neighbours))
         if u.adjective:
             continue  # a demonym: English capitalises it, the target language does not
         if surface.isupper() and len(surface) <= 5:

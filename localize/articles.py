@@ -178,7 +178,7 @@ def article_id(path: str) -> str:
 
     The id is the file's path relative to the current folder (the project root), each part
     lower-cased and reduced to safe characters, the file name without its extension and trailing
-    language tag: ``samples/Trump Japan.en.txt`` -> ``samples/trump-japan``, ``story.en.txt`` ->
+    language tag: ``desk/Port Strike.en.txt`` -> ``desk/port-strike``, ``story.en.txt`` ->
     ``story``; ``wire/politics/story.en.txt`` and ``wire/sport/story.en.txt`` keep two memories.
     A file outside the current folder gets its name plus a short digest of its absolute path.
     Stdin has no path: it must be named (``read_article(..., id=NAME)``), see ``stdin_article_id``.
@@ -301,7 +301,7 @@ _DATE = re.compile(
     r"(?:de\s+)?\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-,|·]?\s*\d{1,2}[:.h]\d{2}\s*\w{0,4})?\s*$",
     re.U)
 _TIME_UNIT = re.compile(r"^(min|mins|minute|minutes|minutos?|minuts?|minuten|minuti|minutter|mn)\.?$", re.I)
-# A byline may join two names ("Marta Ferrer i Jordi Puig") and use particles of its own.
+# A byline may join two names ("Anna Soler i Pau Vidal") and use particles of its own.
 _BYLINE_WORDS = set(NAME_PARTICLES) | {"y", "i", "e", "el", "des"}
 
 
@@ -336,7 +336,7 @@ def _is_name_like(text: str) -> bool:
 
 
 def _is_explicit_byline(text: str) -> bool:
-    """"By Jane Doe", "Por Marta Ferrer, Valencia": a byline even without a date beside it."""
+    """"By Jane Doe", "Por Ana Gil, Toledo": a byline even without a date beside it."""
     return bool(re.match(r"(by|por|per|par|von|door|av)\s+\S", text.strip(), re.I)) and _is_name_like(text)
 
 

@@ -142,6 +142,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     if output is not None and (len(paths) > 1 or len(targets) > 1):
         return results + [BuildResult(",".join(paths), ",".join(targets), error=BadInput(
             "-o names one file, but several articles or languages were given", None, "use --out-dir"))]
+    glossary = None  # the glossary's terms, loaded when the first approved build needs them
     for path in paths:
         try:
             article = read_article(path)
@@ -159,7 +160,9 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 if require_approved:
                     from .glossary import load_glossary, terms_for
 
-                    terms = terms_for(load_glossary(locales), target)
+                    if glossary is None:  # read once per run, not once per article and language
+                        glossary = load_glossary(locales)
+                    terms = terms_for(glossary, target)
                 built, result.summary = build_article(article, load_catalog_for(article, target, locales),
                                                       require_approved, terms)
             except LocalizeError as error:

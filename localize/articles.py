@@ -457,17 +457,6 @@ def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
 
 # --------------------------------------------------------------------------- markdown
 
-def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
-    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
-    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
-    text = rest.rstrip()
-    if closing_hashes:
-        bare = text.rstrip("#")
-        if bare != text and (not bare or bare[-1] in " \t"):
-            text = bare.rstrip(" \t")
-    return text, rest[len(text):]
-
-
 def parse_markdown(text: str) -> tuple[str, list[Block]]:
     """Split Markdown into blocks (the reader lives in ``formats.markdown``, on markdown-it-py)."""
     from .formats.markdown import parse

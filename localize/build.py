@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article
+from .articles import ARTICLE_SUFFIXES, Article
 from .formats import fit
 from .errors import BadInput, LocalizeError, Unreviewed
 from .memory import Catalog, contexts_for, po_path
@@ -167,9 +167,8 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                                                       require_approved, terms)
             except LocalizeError as error:
                 result.error = error
-                if isinstance(error, Unreviewed):
+                if isinstance(error, Unreviewed):  # the counts still go into the JSON report
                     result.summary = getattr(error, "summary", None) or result.summary
-                    result.summary.unreviewed = list(error.items)
                 continue
             data = output_bytes(built)
             if out_dir is not None:
@@ -189,4 +188,5 @@ def built_name(name: str, target: str) -> str:
     """``story.en.txt`` -> ``story.es.txt``; a name without a language tag is kept."""
     import re
 
-    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown|html?|xhtml|nitf|xml))$", rf".{target}\1", name, flags=re.I)
+    suffixes = "|".join(re.escape(s[1:]) for s in ARTICLE_SUFFIXES)
+    return re.sub(rf"\.[a-z]{{2}}(\.(?:{suffixes}))$", rf".{target}\1", name, flags=re.I)

@@ -41,9 +41,19 @@ def _spans(body: str):
     return out
 
 
+def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
+    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
+    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
+    text = rest.rstrip()
+    if closing_hashes:
+        bare = text.rstrip("#")
+        if bare != text and (not bare or bare[-1] in " \t"):
+            text = bare.rstrip(" \t")
+    return text, rest[len(text):]
+
+
 def parse(text: str):
-    from ..articles import Block, _assign_markdown_standfirst, _hoist_wrapping_emphasis, _make_block, \
-        _split_trailing
+    from ..articles import Block, _assign_markdown_standfirst, _hoist_wrapping_emphasis, _make_block
 
     lines = text.splitlines(keepends=True)
     blocks: list[Block] = []

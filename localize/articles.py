@@ -301,7 +301,7 @@ _DATE = re.compile(
     r"(?:de\s+)?\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-,|·]?\s*\d{1,2}[:.h]\d{2}\s*\w{0,4})?\s*$",
     re.U)
 _TIME_UNIT = re.compile(r"^(min|mins|minute|minutes|minutos?|minuts?|minuten|minuti|minutter|mn)\.?$", re.I)
-# A byline may join two names ("Marta Ferrer i Jordi Puig") and use particles of its own.
+# A byline may join two names ("Anna Soler i Pau Vidal") and use particles of its own.
 _BYLINE_WORDS = set(NAME_PARTICLES) | {"y", "i", "e", "el", "des"}
 
 
@@ -456,17 +456,6 @@ def _assign_head_roles(blocks: list[Block], nwords: list[int]) -> None:
 
 
 # --------------------------------------------------------------------------- markdown
-
-def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
-    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
-    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
-    text = rest.rstrip()
-    if closing_hashes:
-        bare = text.rstrip("#")
-        if bare != text and (not bare or bare[-1] in " \t"):
-            text = bare.rstrip(" \t")
-    return text, rest[len(text):]
-
 
 def parse_markdown(text: str) -> tuple[str, list[Block]]:
     """Split Markdown into blocks (the reader lives in ``formats.markdown``, on markdown-it-py)."""

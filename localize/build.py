@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article
+from .articles import ARTICLE_SUFFIXES, Article
 from .formats import fit
 from .errors import BadInput, LocalizeError, Unreviewed
 from .memory import Catalog, contexts_for, po_path
@@ -142,6 +142,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     if output is not None and (len(paths) > 1 or len(targets) > 1):
         return results + [BuildResult(",".join(paths), ",".join(targets), error=BadInput(
             "-o names one file, but several articles or languages were given", None, "use --out-dir"))]
+    glossary = None  # the glossary's terms, loaded when the first approved build needs them
     for path in paths:
         try:
             article = read_article(path)
@@ -159,14 +160,15 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 if require_approved:
                     from .glossary import load_glossary, terms_for
 
-                    terms = terms_for(load_glossary(locales), target)
+                    if glossary is None:  # read once per run, not once per article and language
+                        glossary = load_glossary(locales)
+                    terms = terms_for(glossary, target)
                 built, result.summary = build_article(article, load_catalog_for(article, target, locales),
                                                       require_approved, terms)
             except LocalizeError as error:
                 result.error = error
-                if isinstance(error, Unreviewed):
+                if isinstance(error, Unreviewed):  # the counts still go into the JSON report
                     result.summary = getattr(error, "summary", None) or result.summary
-                    result.summary.unreviewed = list(error.items)
                 continue
             data = output_bytes(built)
             if out_dir is not None:
@@ -186,4 +188,5 @@ def built_name(name: str, target: str) -> str:
     """``story.en.txt`` -> ``story.es.txt``; a name without a language tag is kept."""
     import re
 
-    return re.sub(r"\.[a-z]{2}(\.(?:txt|text|md|markdown|html?|xhtml|nitf|xml))$", rf".{target}\1", name, flags=re.I)
+    suffixes = "|".join(re.escape(s[1:]) for s in ARTICLE_SUFFIXES)
+    return re.sub(rf"\.[a-z]{{2}}(\.(?:{suffixes}))$", rf".{target}\1", name, flags=re.I)

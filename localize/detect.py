@@ -152,6 +152,11 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
+# Decided by the writing system (kana, Hangul, Han) before any detector: a detector's vote for
+# these on text with a few CJK letters among Latin ones is noise.
+_CJK = frozenset({"zh", "ja", "ko"})
+
+
 def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, float], LanguageGuess | None]:
     """Both detectors' combined scores for one text, or a verdict from the writing system alone."""
     scripts = _scripts(text)
@@ -166,8 +171,10 @@ def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, floa
             return {}, LanguageGuess("ko", 0.99, "script")
         return {}, LanguageGuess("zh", 0.99, "script")
 
-    ld = _langdetect_probs(text) if use_langdetect else {}
     ft = _fasttext_probs(text)
+    ld = _langdetect_probs(text) if use_langdetect else {}
+    if not ld:  # fastText alone (the default): langdetect is not even imported
+        return {c: p for c, p in ft.items() if c not in _CJK}, None
     ld_known = _langdetect_languages()
     # fastText's mass on languages langdetect cannot name is taken as it is; the rest is shared out
     # by the average of both detectors' distributions over the languages langdetect knows.
@@ -176,15 +183,13 @@ def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, floa
     known_ft_mass = sum(known_ft.values()) or 1.0
     scores: dict[str, float] = {}
     for code in set(ld) | set(ft):
-        if code in ("zh", "ja", "ko"):
-            continue  # decided by script above; a few Latin letters are never CJK
+        if code in _CJK:
+            continue
         if code not in ld_known:
             scores[code] = ft.get(code, 0.0)
-        elif use_langdetect and ld:
+        else:
             mix = 0.5 * ld.get(code, 0.0) + 0.5 * known_ft.get(code, 0.0) / known_ft_mass
             scores[code] = (1.0 - unknown_mass) * mix
-        else:
-            scores[code] = known_ft.get(code, 0.0)
     return scores, None
 
 
@@ -240,21 +245,20 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
         guess = verdict or _decide(raw, None, 0.0)
         if guess.code != "und":
             votes[guess.code] = votes.get(guess.code, 0.0) + _vote_weight(block.role, letters) * guess.confidence
+    texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
+    whole = " ".join(texts)[:6000]
     if votes:
         code = max(sorted(votes), key=lambda c: votes[c])
         # the confidence of the language in the article as one text, so it reads like before
-        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
-        whole_raw, whole_verdict = _raw_scores(" ".join(texts)[:6000], use_langdetect)
-        share = votes[code] / sum(votes.values())
+        whole_raw, whole_verdict = _raw_scores(whole, use_langdetect)
+        total = sum(votes.values())
+        share = votes[code] / total
         confidence = whole_verdict.confidence if whole_verdict and whole_verdict.code == code \
             else whole_raw.get(code, 0.0)
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        total = sum(votes.values())
         article_guess = LanguageGuess(code, round(min(1.0, max(confidence, share)), 3), "detected",
                                       tuple((c, round(v / total, 3)) for c, v in ranked[:3]))
     else:
-        texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
-        whole = " ".join(texts)[:6000]
         article_guess = guess_language(whole, use_langdetect=use_langdetect) if _letters(whole) >= 3 \
             else LanguageGuess("und", 0.0)
         if article_guess.code != "und" and _letters(whole) < MIN_LETTERS:

@@ -20,6 +20,13 @@ _EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 # carry a ``data-md`` marker, so that only they turn back into Markdown.
 _RAW_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _MD = ' data-md=""'
+_MD_CODE = re.compile(rf"<code{re.escape(_MD)}>(.*?)</code>")
+_MD_LINK = re.compile(rf'<a{re.escape(_MD)} href="([^"]*)">(.*?)</a>')
+_MD_IMAGE = re.compile(rf'<img{re.escape(_MD)} alt="([^"]*)" src="([^"]*)"\s*/?>')
+_MD_STRONG = re.compile(rf"<b{re.escape(_MD)}>(.*?)</b>")
+_MD_EM = re.compile(rf"<i{re.escape(_MD)}>(.*?)</i>")
+# Where a piece set aside (code, a tag written in the source) waits while the rest is rewritten.
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 
 
 def to_fragment(text: str, markdown: bool | str) -> str:
@@ -42,7 +49,7 @@ def to_fragment(text: str, markdown: bool | str) -> str:
                                 else f'<a{_MD} href="{html.escape(m.group(3))}">{m.group(2)}</a>'), text)
     text = _STRONG.sub(lambda m: f"<b{_MD}>{m.group(2)}</b>", text)
     text = _EM.sub(lambda m: f"<i{_MD}>{m.group(2)}</i>", text)
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
 
 
 def from_fragment(fragment: str, markdown: bool | str) -> str:
@@ -50,12 +57,11 @@ def from_fragment(fragment: str, markdown: bool | str) -> str:
     if markdown == "html":
         return fragment
     if markdown and markdown != "text":
-        md = re.escape(_MD)
-        fragment = re.sub(rf"<code{md}>(.*?)</code>", lambda m: "`" + html.unescape(m.group(1)) + "`", fragment)
-        fragment = re.sub(rf'<a{md} href="([^"]*)">(.*?)</a>', lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})", fragment)
-        fragment = re.sub(rf'<img{md} alt="([^"]*)" src="([^"]*)"\s*/?>', lambda m: f"![{m.group(1)}]({html.unescape(m.group(2))})", fragment)
-        fragment = re.sub(rf"<b{md}>(.*?)</b>", r"**\1**", fragment)
-        fragment = re.sub(rf"<i{md}>(.*?)</i>", r"*\1*", fragment)
+        fragment = _MD_CODE.sub(lambda m: "`" + html.unescape(m.group(1)) + "`", fragment)
+        fragment = _MD_LINK.sub(lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})", fragment)
+        fragment = _MD_IMAGE.sub(lambda m: f"![{m.group(1)}]({html.unescape(m.group(2))})", fragment)
+        fragment = _MD_STRONG.sub(r"**\1**", fragment)
+        fragment = _MD_EM.sub(r"*\1*", fragment)
         tags: list[str] = []
 
         def keep(m):
@@ -63,9 +69,8 @@ def from_fragment(fragment: str, markdown: bool | str) -> str:
             return f"\x00{len(tags) - 1}\x00"
 
         fragment = html.unescape(_RAW_TAG.sub(keep, fragment))  # the tags written in the source stay
-        return re.sub(r"\x00(\d+)\x00", lambda m: tags[int(m.group(1))], fragment)
-    fragment = re.sub(r"<[^>]+>", "", fragment)
-    return html.unescape(fragment)
+        return _PLACEHOLDER.sub(lambda m: tags[int(m.group(1))], fragment)
+    return strip_tags(fragment)
 
 
 def strip_tags(fragment: str) -> str:

@@ -34,16 +34,16 @@ _ABBREVIATIONS = {
     "en": _COMMON | {"Mr", "Mrs", "Ms", "Mx", "Jr", "Gen", "Gov", "Sen", "Sens", "Rep", "Reps", "Lt",
                      "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp",
                      "Ft", "No", "Nos", "Vol", "Vols", "Art", "Fig", "pp", "vs", "approx", "cf", "Corp",
-                     "Inc", "Ltd", "Co", "Bros", "Gov", "Atty", "Gen", "Calif", "Fla", "Mass", "Ariz",
+                     "Inc", "Ltd", "Co", "Bros", "Atty", "Calif", "Fla", "Mass", "Ariz",
                      "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"},
     "es": _COMMON | {"D", "Dña", "Dª", "Ud", "Uds", "Vd", "Vds", "Lic", "Ing", "Arq", "Excmo", "Excma",
                      "Ilmo", "Ilma", "Gral", "Cnel", "Tte", "Sto", "Sta", "Mons", "Pdte", "Pdta", "núm",
                      "Núm", "pág", "págs", "art", "Art", "tel", "aprox", "vol", "cap", "fig",
                      "Cía", "pl", "c", "C"},
-    "ca": _COMMON | {"Sr", "Sra", "Srta", "Dr", "Dra", "En", "Na", "Mn", "Mons", "Excm", "Excma", "Il",
+    "ca": _COMMON | {"En", "Na", "Mn", "Mons", "Excm", "Excma", "Il",
                      "Il·lm", "Il·lma", "núm", "Núm", "pàg", "pàgs", "art", "Art", "tel", "aprox",
                      "vol", "cap", "fig", "c", "pl", "pg", "ctra"},
-    "fr": _COMMON | {"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "St", "Cie",
+    "fr": _COMMON | {"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Ste", "Cie",
                      "n°", "no", "p", "pp", "art", "vol", "chap", "fig", "env", "av", "bd", "boul", "cf",
                      "éd"},
     # Accademia della Crusca's abbreviations (it), Duden's "Abkürzungen" (de), the Portuguese
@@ -52,7 +52,7 @@ _ABBREVIATIONS = {
                      "Avv", "prof", "on", "On", "geom", "arch", "n", "pag", "art", "vol", "cap", "ca"},
     "de": _COMMON | {"Hr", "Hrn", "Fr", "Nr", "bzw", "ca", "vgl", "Abs", "Art", "Bd", "Str", "S", "Dipl",
                      "Ing", "Mio", "Mrd"},
-    "pt": _COMMON | {"Eng", "Exmo", "Exma", "Sto", "Sta", "nº", "n", "pág", "art", "vol", "cap", "Av"},
+    "pt": _COMMON | {"Eng", "Exmo", "Exma", "Sto", "Sta", "nº", "n", "pág", "art", "vol", "cap"},
 }
 _DEFAULT_ABBREVIATIONS = frozenset(set().union(*_ABBREVIATIONS.values()))
 _CLOSING_QUOTES = "\"'»”’"
@@ -107,7 +107,7 @@ def _base_spans(text: str, lang: str) -> list[tuple[int, int]]:
 # as one) and its abbreviation lists are case-blind ("no." stays unsplit in Spanish). So a full
 # stop, ! or ? followed by a space and a capital (or an opening quote) is a boundary everywhere;
 # our per-language, case-sensitive abbreviations then merge the false ones back.
-_INNER_BOUNDARY = re.compile(r"[.!?…][" + "\"'»”’)" + r"]*(\s+)(?=[\"“«‘(¿¡]?[^\W\d_a-zß-ÿ])")
+_INNER_BOUNDARY = re.compile(r"[.!?…][" + _CLOSING_QUOTES + r")]*(\s+)(?=[\"“«‘(¿¡]?[^\W\d_a-zß-ÿ])")
 
 
 # "U.S." or "E.U." before a capital is as often mid-sentence ("the U.S. Senate") as at its end;
@@ -146,6 +146,11 @@ def _ends_with_abbreviation(sentence: str, following: str, lang: str = "en") -> 
     return False
 
 
+_STARTS_LOWER = re.compile(r"[\"'«“‘(]?[a-zà-ÿ0-9]")
+_ENDS_WITH_STOP = re.compile(r"[.!?…][" + _CLOSING_QUOTES + r")]*$")
+_QUOTE_ENDS_ON_EXCLAMATION = re.compile(r"[!?][" + _CLOSING_QUOTES + r"]+$")
+
+
 def _merge_false_splits(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -153,8 +158,8 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]], lang: str = "en
             prev_start, prev_end = merged[-1]
             prev = text[prev_start:prev_end]
             nxt = text[start:end]
-            starts_lower = bool(re.match(r"[\"'«“‘(]?[a-zà-ÿ0-9]", nxt)) and (
-                bool(_ABBREVIATION_SHAPE.search(prev)) or not re.search(r"[.!?…][\"'»”’)]*$", prev))
+            starts_lower = bool(_STARTS_LOWER.match(nxt)) and (
+                bool(_ABBREVIATION_SHAPE.search(prev)) or not _ENDS_WITH_STOP.search(prev))
             if starts_lower or _ends_with_abbreviation(prev, nxt, lang) or _is_attribution(prev, nxt):
                 merged[-1] = (prev_start, end)
                 continue
@@ -165,7 +170,7 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]], lang: str = "en
 def _is_attribution(prev: str, nxt: str) -> bool:
     """``"Stop!" she shouted.``: a quote closing on ! or ? and a short clause ending the sentence,
     with a lower-case word in it (the verb), so a new capitalised sentence is not swallowed."""
-    if not re.search(r"[!?][" + _CLOSING_QUOTES + r"]+$", prev):
+    if not _QUOTE_ENDS_ON_EXCLAMATION.search(prev):
         return False
     words = nxt.split()
     return (len(words) <= ATTRIBUTION_MAX_WORDS and nxt.endswith(".")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .text import render  # noqa: F401  (tags and all stay in lead and trail: written as text is)
+
 ROLES = {"title": "headline", "h1": "headline", "h2": "subhead", "h3": "subhead", "h4": "subhead",
          "h5": "subhead", "h6": "subhead", "p": "body", "li": "list_item", "dt": "body", "dd": "body",
          "figcaption": "caption", "caption": "caption", "blockquote": "quote", "td": "body", "th": "body",
@@ -156,10 +158,6 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 def parse(text: str):
     return scan(text, ROLES, INSIDE)
-
-
-def render(article) -> str:
-    return article.head + "".join(b.lead + b.text + b.trail for b in article.blocks)
 
 
 _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+# Written as plain text is (the markup stays in the blocks' lead and trail), and, like it, with
+# nothing to escape: inline markup engines carried through turns back into Markdown in markup.py.
+from .text import fit, render  # noqa: F401
+
 # Container and block markers at the start of a line: quote markers, list markers, indentation.
 _PREFIX = re.compile(r"(?:[ \t]{0,3}>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|[ \t]+)*")
 _ATX = re.compile(r"#{1,6}(?:[ \t]+|(?=\r?\n?$))")
@@ -37,9 +41,19 @@ def _spans(body: str):
     return out
 
 
+def _split_trailing(rest: str, closing_hashes: bool = False) -> tuple[str, str]:
+    """(text, trail) of a one-line block: trailing whitespace and line break (and a heading's
+    closing ``#`` run, when spaces set it apart) are layout. Linear in the line's length."""
+    text = rest.rstrip()
+    if closing_hashes:
+        bare = text.rstrip("#")
+        if bare != text and (not bare or bare[-1] in " \t"):
+            text = bare.rstrip(" \t")
+    return text, rest[len(text):]
+
+
 def parse(text: str):
-    from ..articles import Block, _assign_markdown_standfirst, _hoist_wrapping_emphasis, _make_block, \
-        _split_trailing
+    from ..articles import Block, _assign_markdown_standfirst, _hoist_wrapping_emphasis, _make_block
 
     lines = text.splitlines(keepends=True)
     blocks: list[Block] = []
@@ -102,11 +116,3 @@ def parse(text: str):
     for block in blocks:
         _hoist_wrapping_emphasis(block)
     return head, blocks
-
-
-def render(article) -> str:
-    return article.head + "".join(b.lead + b.text + b.trail for b in article.blocks)
-
-
-def fit(text: str, role: str) -> str:
-    return text

@@ -20,9 +20,6 @@ def parse(text: str):
     return html.scan(text, ROLES, INSIDE, attributes=())
 
 
-def render(article) -> str:
-    return html.render(article)
-
-
-def fit(text: str, role: str) -> str:
-    return html.fit(text, role)
+# Written and escaped as HTML is (XML wants the same escapes in text and attribute values).
+render = html.render
+fit = html.fit

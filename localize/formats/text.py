@@ -9,8 +9,11 @@ def parse(text: str):
 
 
 def render(article) -> str:
+    """The head and every block's lead, text and trail, in order: the writer of every format
+    whose blocks partition the file (all of them; markup stays in lead and trail)."""
     return article.head + "".join(b.lead + b.text + b.trail for b in article.blocks)
 
 
 def fit(text: str, role: str) -> str:
+    """Plain text needs no escaping."""
     return text

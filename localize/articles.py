@@ -195,7 +195,7 @@ def article_id(path: str) -> str:
     relative = os.path.relpath(absolute)
     parts = relative.split(os.sep)
     name = parts[-1]
-    stem = re.sub(r"\.(txt|text|md|markdown)$", "", name, flags=re.I)
+    stem = next((name[:-len(x)] for x in ARTICLE_SUFFIXES if name.lower().endswith(x)), name)
     stem = re.sub(r"\.[a-z]{2}(-[a-z]{2,4})?$", "", stem, flags=re.I)
     if ".." in parts or os.path.isabs(relative):
         digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:ID_DIGEST_CHARS]

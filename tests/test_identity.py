@@ -75,3 +75,10 @@ def test_references_follow_the_source_lines_and_an_inserted_paragraph_moves_them
     assert set(before) <= set(after)  # every entry keeps its identity
     assert all(int(after[k].occurrences[0][1]) == int(e.occurrences[0][1]) + 2 for k, e in before.items())
     assert polib.pofile(po).metadata["X-Generator"].startswith("localize ")
+
+
+def test_every_article_format_loses_its_extension_and_language_tag_in_the_id():
+    from localize.articles import article_id
+
+    assert [article_id(p) for p in ("story.en.html", "story.es.nitf", "desk/story.en.xml", "story.en.md")] == \
+        ["story", "story", "desk/story", "story"]

@@ -715,8 +715,9 @@ def main() -> None:  # console-script entry point
         print(f"localize: {' '.join(exc.format_message().split())}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Abort:
-        _say_error(as_localize_error(KeyboardInterrupt()))
-        sys.exit(as_localize_error(KeyboardInterrupt()).exit_code)
+        error = as_localize_error(KeyboardInterrupt())
+        _say_error(error)
+        sys.exit(error.exit_code)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - outside a command body
         error = as_localize_error(exc)
         _say_error(error)

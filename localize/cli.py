@@ -108,14 +108,7 @@ def detect(
     """Say what language each article (and each block in it) is in, and whether it reads translated."""
     from .report import detect_articles
 
-    from .errors import LanguageUndetermined
-
     results, errors = detect_articles(articles)
-    for r in results:
-        if r.language.article.code == "und":
-            errors.append((r.article.source, LanguageUndetermined(
-                "the language could not be determined", r.article.source,
-                "give --from, or check that the file holds prose")))
     if as_json:
         _print_json({"schema": "localize.detect/1",
                      "articles": [r.as_dict() for r in results],
@@ -660,8 +653,6 @@ def import_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print every change as a document."),
 ):
     """Take a CAT tool's work back: approvals and edits into the PO memory (approvals are never lost)."""
-    from rich.markup import escape
-
     from .exchange.transfer import import_exchange
 
     result = import_exchange(file, locales, reviewer or f"CAT tool ({file.name})")
@@ -670,11 +661,11 @@ def import_cmd(
         return
     console = _console()
     for c in result.changes:
-        console.print(escape(f"{c.action:>17}  {c.article_id} [{c.target}]  {_first_words(c.source)}"))
+        console.print(f"{c.action:>17}  {c.article_id} [{c.target}]  {_first_words(c.source)}")
     summary = ", ".join(f"{result.count(a)} {a}" for a in
                         ("approved", "edited", "replaced-approved", "unapproved", "filled", "kept-approval",
                          "not-in-memory") if result.count(a))
-    console.print(escape(f"{file}: {summary or 'nothing to change'}; {result.unchanged} unchanged"))
+    console.print(f"{file}: {summary or 'nothing to change'}; {result.unchanged} unchanged")
 
 
 class _download_bar:
@@ -724,8 +715,9 @@ def main() -> None:  # console-script entry point
         print(f"localize: {' '.join(exc.format_message().split())}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Abort:
-        _say_error(as_localize_error(KeyboardInterrupt()))
-        sys.exit(as_localize_error(KeyboardInterrupt()).exit_code)
+        error = as_localize_error(KeyboardInterrupt())
+        _say_error(error)
+        sys.exit(error.exit_code)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - outside a command body
         error = as_localize_error(exc)
         _say_error(error)

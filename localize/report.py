@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .articles import Article, find_articles, read_article
 from .detect import ArticleLanguage, detect
-from .errors import LocalizeError
+from .errors import LanguageUndetermined, LocalizeError
 
 if TYPE_CHECKING:
     from .translationese import TranslationeseReport
@@ -51,7 +51,8 @@ def detect_article(article: Article) -> DetectionReport:
 
 
 def detect_articles(inputs: list[str]) -> tuple[list[DetectionReport], list[tuple[str, LocalizeError]]]:
-    """Detect every article named by ``inputs`` (files, folders, globs); bad ones are collected."""
+    """Detect every article named by ``inputs`` (files, folders, globs); bad ones are collected,
+    and so is each article whose language could not be determined (its report is kept too)."""
     paths, problems = find_articles(inputs)
     errors: list[tuple[str, LocalizeError]] = list(problems)
     reports: list[DetectionReport] = []
@@ -60,4 +61,7 @@ def detect_articles(inputs: list[str]) -> tuple[list[DetectionReport], list[tupl
             reports.append(detect_article(read_article(path)))
         except LocalizeError as error:
             errors.append((path, error))
+    errors.extend((r.article.source, LanguageUndetermined(
+        "the language could not be determined", r.article.source,
+        "give --from, or check that the file holds prose")) for r in reports if r.language.article.code == "und")
     return reports, errors

@@ -145,7 +145,8 @@ def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
         probability, likely, translated = None, LIKELY, TRANSLATED
         score = rules
     else:
-        probability = model.probability(text)
+        z = model.standardized(text)  # featurised once for the verdict and the origin
+        probability = model.probability(text, z)
         likely, translated = model.likely, model.translated
         # Converging rule evidence can raise the model's probability, never lower it.
         score = max(probability, rules) if converging else probability
@@ -163,11 +164,11 @@ def assess(article: Article, language: ArticleLanguage) -> TranslationeseReport:
         candidates = _origin(article, evidence) if converging else []
         if candidates and model is not None and probability is not None:
             # The slips name the family; the model orders its members (rule order breaks ties).
-            by_model = dict(model.origins(text))
+            by_model = dict(model.origins(text, z))
             candidates.sort(key=lambda c: -by_model.get(c, 0.0))
         candidates = candidates[:3]
         if not candidates and model is not None and probability is not None:
-            ranked = model.origins(text)
+            ranked = model.origins(text, z)
             # Every language within ORIGIN_SPREAD of the leader's probability is named.
             candidates = [c for c, p in ranked if p >= ORIGIN_SPREAD * ranked[0][1]][:3]
     return TranslationeseReport(round(score, 6), verdict, evidence,

@@ -144,20 +144,22 @@ class Model:
     origin_bias: tuple[float, ...]
     provenance: dict
 
-    def _z(self, text: str) -> list[float]:
+    def standardized(self, text: str) -> list[float]:
+        """The text's features, standardised: what ``probability`` and ``origins`` read. Compute it
+        once and pass it to both when both are wanted (featurising is the costly part)."""
         f = features(text, self.trigrams, self.class_ngrams)
         return [(f[name] - m) / s for name, m, s in zip(self.names, self.mean, self.scale)]
 
-    def probability(self, text: str) -> float:
+    def probability(self, text: str, z: list[float] | None = None) -> float:
         """Calibrated probability that ``text`` is machine-translated English."""
-        z = self._z(text)
+        z = self.standardized(text) if z is None else z
         logit = sum(w * x for w, x in zip(self.weights, z)) + self.bias
         a, b = self.platt
         return _sigmoid(a * logit + b)
 
-    def origins(self, text: str) -> list[tuple[str, float]]:
+    def origins(self, text: str, z: list[float] | None = None) -> list[tuple[str, float]]:
         """Source-language probabilities for a translation, most likely first."""
-        z = self._z(text)
+        z = self.standardized(text) if z is None else z
         scores = [sum(w * x for w, x in zip(row, z)) + b for row, b in zip(self.origin_weights, self.origin_bias)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]

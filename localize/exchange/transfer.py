@@ -54,9 +54,8 @@ def status_of(unit: TranslationUnit) -> str:
         return UNTRANSLATED
     if unit.approved:
         return APPROVED
-    holds_machine = getattr(unit, "holds_machine_text", None)  # contract 1, once memory has it
-    origin = (getattr(unit, "origin", None) or unit.note("origin:") or "").lower()
-    if holds_machine is True or origin.startswith("machine"):
+    origin = (unit.origin or unit.note("origin:") or "").lower()
+    if unit.holds_machine_text or origin.startswith("machine"):
         return MACHINE
     if origin.startswith("person") or origin.startswith("edited"):
         return EDITED
@@ -187,8 +186,9 @@ def import_exchange(path: Path, locales: Path, reviewer: str) -> ImportResult:
                                f"{catalog.source_lang}", str(path), "import the file into the memory it came from")
             changed = 0
             stamp = now()
+            by_id = {unit_id(u.context, u.source): u for u in catalog.live()}  # once per file, not per unit
             for unit in f.units:
-                entry = _find(catalog, unit)
+                entry = _find(catalog, by_id, unit)
                 if entry is None:
                     if unit.target:
                         result.changes.append(ImportChange(ident, target, unit.source, "not-in-memory", unit.target))
@@ -215,15 +215,15 @@ def _article_id(text: str, where: str) -> str:
     return text
 
 
-def _find(catalog: Catalog, unit: ExchangedUnit) -> TranslationUnit | None:
-    live = catalog.live()
-    by_id = {unit_id(u.context, u.source): u for u in live}
+def _find(catalog: Catalog, by_id: dict[str, TranslationUnit], unit: ExchangedUnit) -> TranslationUnit | None:
+    """The memory entry a file's unit names: by its id (``by_id``: the catalog's live entries by
+    ``unit_id``), else by msgctxt and msgid, else by a source only one entry has."""
     if unit.unit_id in by_id and by_id[unit.unit_id].source == unit.source:
         return by_id[unit.unit_id]
     found = catalog.find((unit.context, unit.source))
     if found is not None:
         return found
-    same = [u for u in live if u.source == unit.source]
+    same = [u for u in catalog.live() if u.source == unit.source]
     return same[0] if len(same) == 1 else None
 
 

@@ -141,7 +141,7 @@ def article_state(desk: Desk, aid: str, lang: str) -> dict:
     counts = catalog.counts() if catalog else {"approved": 0, "machine": 0, "untranslated": len(entries)}
     queue = review_queue(catalog) if catalog else []
     return {"approved": counts["approved"], "machine": counts["machine"],
-            "untranslated": counts["untranslated"] if catalog else len(entries),
+            "untranslated": counts["untranslated"],
             "errors": sum(p.level == "error" for p in problems),
             "warnings": sum(p.level == "warning" for p in problems),
             "to_review": len(queue), "has_memory": catalog is not None}

@@ -1,22 +1,41 @@
 """Sentence segmentation on Universal Dependencies treebanks: localize against sentencex and pysbd.
 
-    python benchmarks/segment_bench.py [--split test|dev] [--limit N]
+    python benchmarks/segment_bench.py [--split test|dev] [--limit N] [--errors N]
 
-Gold sentences are the treebanks' ``# text =`` lines; a paragraph is a ``# newpar`` paragraph
-where the treebank marks them (EWT, GUM), else a run of ``GROUP`` consecutive sentences of one
-document (GSD and AnCora keep no paragraphs). The score is the share of gold sentences a
-segmenter returns exactly. Tune on ``--split dev``; the figure reported in BENCHMARKS.md is
-``--split test``.
+Gold sentences are the treebanks' ``# text =`` lines. Paragraph text is built as an article has it:
+
+* EWT and GUM mark paragraphs (``# newpar``): a paragraph's sentences are joined by a space, and
+  where GUM's ``# newpar_block`` says a block inside the paragraph ends (a figure caption before
+  the paragraph's running text, a quotation before its attribution) by a line break, as in the
+  source document, where those are separate elements;
+* AnCora and PUD keep each document's sentences in order but no paragraphs: runs of ``GROUP``
+  consecutive sentences of one document, joined by a space;
+* GSD samples sentences one by one (no documents): runs of ``GROUP``, and a sentence that does not
+  end as running text does (a title, a clause ending in ";") stands alone, since gluing it to an
+  unrelated sentence makes text nobody wrote.
+
+The score is the share of gold sentences a segmenter returns exactly. Rules are tuned on
+``--split dev``; the figure reported in BENCHMARKS.md is ``--split test``.
+
+Splits. Each treebank's own dev and test files, except:
+  en GUM news  dev = the news documents of GUM's train list (``not-to-release/file-lists/files.train``,
+               read from ``not-to-release/sources/``; the release's train file is not in the
+               snapshot) and of its dev file; test = the news documents of its test file.
+  en PUD news  test only (the treebank is one test file): the 375 news sentences written in English
+               (sentence ids ``n01``). Never used for tuning.
 
 Data (not copied into the repository; fetched as git snapshots, read with ``git show``):
   UniversalDependencies/UD_English-EWT   CC BY-SA 4.0  (web text: blogs, news groups, e-mail)
-  UniversalDependencies/UD_English-GUM   CC BY-NC-SA 4.0, news documents only (GUM_news_*)
+  UniversalDependencies/UD_English-GUM   CC BY-NC-SA 4.0, news documents only (GUM_news_*, Wikinews)
+  UniversalDependencies/UD_English-PUD   CC BY-SA 3.0, news sentences only
   UniversalDependencies/UD_Spanish-GSD   CC BY-SA 4.0
   UniversalDependencies/UD_Spanish-AnCora CC BY 4.0  (news)
   UniversalDependencies/UD_Catalan-AnCora CC BY 4.0  (news)
   UniversalDependencies/UD_French-GSD    CC BY-SA 4.0
 The mirror folder is $UD_MIRROR (default /work/.mirror), one ``UniversalDependencies+UD_X/repo`` git
 directory per treebank, as the ``fetch`` tool leaves them (or `git clone --bare` of the same repos).
+Where a snapshot lists a file whose content it lacks (large files), the newest commit of the
+history that has it is read, and the row says which.
 """
 from __future__ import annotations
 
@@ -31,65 +50,123 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 GROUP = 4  # sentences per pseudo-paragraph where a treebank keeps no paragraphs
 TERMINAL = re.compile(r"[.!?…][\"'»”’)\]]*$")  # a sentence that ends as sentences in running text do
-TREEBANKS = [  # (label, language, repository, file stem, document filter)
-    ("en EWT", "en", "UD_English-EWT", "en_ewt-ud", None),
-    ("en GUM news", "en", "UD_English-GUM", "en_gum-ud", "_news_"),
-    ("es GSD", "es", "UD_Spanish-GSD", "es_gsd-ud", None),
-    ("es AnCora", "es", "UD_Spanish-AnCora", "es_ancora-ud", None),
-    ("ca AnCora", "ca", "UD_Catalan-AnCora", "ca_ancora-ud", None),
-    ("fr GSD", "fr", "UD_French-GSD", "fr_gsd-ud", None),
+# (label, language, repository, file stem, document filter, paragraph source)
+TREEBANKS = [
+    ("en GUM news", "en", "UD_English-GUM", "en_gum-ud", "GUM_news_", "newpar"),
+    ("en PUD news", "en", "UD_English-PUD", "en_pud-ud", "n01", "document"),
+    ("en EWT (web, not news)", "en", "UD_English-EWT", "en_ewt-ud", None, "newpar"),
+    ("es AnCora", "es", "UD_Spanish-AnCora", "es_ancora-ud", None, "document"),
+    ("es GSD", "es", "UD_Spanish-GSD", "es_gsd-ud", None, "sample"),
+    ("ca AnCora", "ca", "UD_Catalan-AnCora", "ca_ancora-ud", None, "document"),
+    ("fr GSD", "fr", "UD_French-GSD", "fr_gsd-ud", None, "sample"),
 ]
+TEST_ONLY = {"UD_English-PUD"}
+Paragraph = tuple  # (text, gold sentences)
 
 
-def read_conllu(repo: str, path: str) -> str | None:
-    mirror = os.environ.get("UD_MIRROR", "/work/.mirror")
-    git_dir = os.path.join(mirror, f"UniversalDependencies+{repo}", "repo")
-    done = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"HEAD:{path}"],
-                          capture_output=True)
+def _git_dir(repo: str) -> str:
+    return os.path.join(os.environ.get("UD_MIRROR", "/work/.mirror"), f"UniversalDependencies+{repo}", "repo")
+
+
+def _show(git_dir: str, rev: str, path: str) -> str | None:
+    done = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{rev}:{path}"], capture_output=True)
     return done.stdout.decode("utf-8") if done.returncode == 0 and done.stdout else None
 
 
-def paragraphs(conllu: str, doc_filter: str | None) -> list[list[str]]:
-    """Gold paragraphs (lists of sentences) of one treebank file."""
-    out: list[list[str]] = []
-    marks_paragraphs = "# newpar" in conllu
+def read_conllu(repo: str, path: str) -> tuple[str | None, str]:
+    """The file's text and where it came from ("HEAD" or "commit <short> of <date>")."""
+    git_dir = _git_dir(repo)
+    text = _show(git_dir, "HEAD", path)
+    if text is not None:
+        return text, "HEAD"
+    log = subprocess.run(["git", f"--git-dir={git_dir}", "log", "--format=%H %cs", "HEAD", "--", path],
+                         capture_output=True, text=True)
+    for line in log.stdout.split("\n") if log.returncode == 0 else []:
+        if line:
+            commit, date = line.split()
+            text = _show(git_dir, commit, path)
+            if text is not None:
+                return text, f"commit {commit[:8]} of {date}"
+    return None, ""
+
+
+def gum_tuning_documents(repo: str, doc_filter: str) -> str | None:
+    """GUM's train-list news documents, one source file each (the release's train file is large)."""
+    git_dir = _git_dir(repo)
+    listing = _show(git_dir, "HEAD", "not-to-release/file-lists/files.train")
+    if listing is None:
+        return None
+    docs = [_show(git_dir, "HEAD", f"not-to-release/sources/{name}.conllu")
+            for name in listing.split() if doc_filter in name]
+    return "\n".join(d for d in docs if d) or None
+
+
+_BLOCK_SIZE = re.compile(r"\((\d+) s\)")
+
+
+def paragraphs(conllu: str, doc_filter: str | None, source: str) -> list[Paragraph]:
+    """(paragraph text, gold sentences) for each paragraph of one treebank file."""
+    out: list[Paragraph] = []
     doc = ""
     current: list[str] = []
+    breaks: set[int] = set()  # sentence counts after which a block inside the paragraph ends
     keep = doc_filter is None
 
     def close():
-        nonlocal current
+        nonlocal current, breaks
         if current and keep:
-            out.append(current)
-        current = []
+            text = current[0]
+            for i, sentence in enumerate(current[1:], start=1):
+                text += ("\n" if i in breaks else " ") + sentence
+            out.append((text, list(current)))
+        current, breaks = [], set()
 
     for line in conllu.splitlines():
         if line.startswith("# newdoc"):
             close()
             doc = line.split("=", 1)[-1].strip()
-            keep = doc_filter is None or doc_filter in doc
-        elif line.startswith("# newpar"):
-            close()
+            keep = doc_filter is None or doc.startswith(doc_filter)
+        elif line.startswith("# newpar") and source == "newpar":
+            if line.startswith("# newpar_block"):
+                breaks = {int(n) for n in _BLOCK_SIZE.findall(line)}
+            else:
+                close()
         elif line.startswith("# text =") or line.startswith("# text="):
             sentence = line.split("=", 1)[1].strip()
-            if not marks_paragraphs and not TERMINAL.search(sentence):
-                # GSD samples sentences one by one: a title or a clause ending in ";" glued to an
-                # unrelated sentence makes text nobody wrote, so such a sentence stands alone.
+            if source == "sample" and not TERMINAL.search(sentence):
                 close()
                 current.append(sentence)
                 close()
                 continue
             current.append(sentence)
-            if not marks_paragraphs and len(current) == GROUP:
+            if source != "newpar" and len(current) == GROUP:
                 close()
     close()
     return out
+
+
+def load(split: str, repo: str, stem: str, doc_filter: str | None, source: str):
+    """(paragraphs, note on the data) of one treebank's split; (None, reason) when it is missing."""
+    if split == "dev" and repo in TEST_ONLY:
+        return None, "test only (never tuned on)"
+    conllu, origin = read_conllu(repo, f"{stem}-{split}.conllu")
+    if conllu is None:
+        return None, f"not in the mirror (fetch github:UniversalDependencies/{repo})"
+    note = "" if origin == "HEAD" else origin
+    paras = paragraphs(conllu, doc_filter, source)
+    if split == "dev" and repo == "UD_English-GUM":
+        train = gum_tuning_documents(repo, doc_filter)
+        if train:
+            paras = paragraphs(train, doc_filter, source) + paras
+            note = "train-list + dev news documents"
+    return paras, note
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=("dev", "test"), default="test")
     parser.add_argument("--limit", type=int, default=0, help="at most this many paragraphs per treebank")
+    parser.add_argument("--only", default="", help="only treebanks whose label contains this")
     parser.add_argument("--errors", type=int, default=0, help="print this many of localize's misses")
     args = parser.parse_args()
 
@@ -106,32 +183,35 @@ def main() -> None:
         "localize": lambda lang, t: [s.text.strip() for s in split_sentences(t, lang)],
     }
     print(f"split: {args.split}")
-    print("| treebank | paragraphs | sentences | " + " | ".join(segmenters) + " |")
-    print("|---|---|---|" + "---|" * len(segmenters))
+    print("| treebank | paragraphs | sentences | " + " | ".join(segmenters) + " | localize ms/paragraph | data |")
+    print("|---|---|---|" + "---|" * len(segmenters) + "---|---|")
     misses = []
-    for label, lang, repo, stem, doc_filter in TREEBANKS:
-        conllu = read_conllu(repo, f"{stem}-{args.split}.conllu")
-        if conllu is None:
-            print(f"| {label} | not in the mirror (fetch github:UniversalDependencies/{repo}) | | | | |")
+    for label, lang, repo, stem, doc_filter, source in TREEBANKS:
+        if args.only not in label:
             continue
-        paras = paragraphs(conllu, doc_filter)
+        paras, note = load(args.split, repo, stem, doc_filter, source)
+        if paras is None:
+            print(f"| {label} | | |" + " |" * len(segmenters) + f" | {note} |")
+            continue
         if args.limit:
             paras = paras[: args.limit]
-        total = sum(len(p) for p in paras)
+        total = sum(len(gold) for _, gold in paras)
         cols = []
         for name, seg in segmenters.items():
             hits = 0
             started = time.perf_counter()
-            for gold in paras:
-                got = seg(lang, " ".join(gold))
+            for text, gold in paras:
+                got = seg(lang, text)
                 found = set(got)
                 hits += sum(1 for s in gold if s in found)
                 if name == "localize" and set(gold) - found:
-                    misses.append((label, gold, got))
+                    misses.append((label, text, gold, got))
+            elapsed = time.perf_counter() - started
             cols.append(f"{100 * hits / total:.1f}%")
-        print(f"| {label} | {len(paras)} | {total} | " + " | ".join(cols) + " |")
-    for label, gold, got in misses[: args.errors]:
-        print(f"\n[{label}]\n  gold: {gold}\n  got:  {got}")
+        cols.append(f"{1000 * elapsed / max(len(paras), 1):.2f}")
+        print(f"| {label} | {len(paras)} | {total} | " + " | ".join(cols) + f" | {note} |")
+    for label, text, gold, got in misses[: args.errors]:
+        print(f"\n[{label}]\n  text: {text!r}\n  gold: {gold}\n  got:  {got}")
 
 
 if __name__ == "__main__":

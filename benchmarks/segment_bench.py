@@ -211,7 +211,13 @@ def main() -> None:
         cols.append(f"{1000 * elapsed / max(len(paras), 1):.2f}")
         print(f"| {label} | {len(paras)} | {total} | " + " | ".join(cols) + f" | {note} |")
     for label, text, gold, got in misses[: args.errors]:
-        print(f"\n[{label}]\n  text: {text!r}\n  gold: {gold}\n  got:  {got}")
+        print(f"\n[{label}]")
+        for sentence in gold:
+            if sentence not in got:
+                print(f"  gold: {sentence!r}")
+        for sentence in got:
+            if sentence not in gold:
+                print(f"  got:  {sentence!r}")
 
 
 if __name__ == "__main__":

@@ -73,12 +73,57 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
     """Split ``text`` into sentences; ``"".join(s.text + s.gap for s in result) == text``."""
     if not text.strip():
         return [Sentence(text, "")] if text else []
-    spans = _base_spans(text, lang)
-    spans = _split_inside_quotes(text, spans)
-    spans = _merge_false_splits(text, spans, lang)
-    spans = _split_after_quotes(text, spans)
-    spans = _move_opening_quotes(text, spans)
+    spans: list[tuple[int, int]] = []
+    for start, end in _lines(text):
+        spans.extend(_line_spans(text, start, end, lang))
     return _to_sentences(text, spans)
+
+
+def _line_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, a stretch with no boundary line break in it."""
+    piece = text[start:end]
+    spans = _base_spans(piece, lang)
+    spans = _split_inside_quotes(piece, spans)
+    spans = _merge_false_splits(piece, spans, lang)
+    spans = _split_after_quotes(piece, spans)
+    spans = _move_opening_quotes(piece, spans)
+    return [(start + a, start + b) for a, b in spans]
+
+
+# A line break inside a block ends a sentence (a headline, a caption or a "Categories:" line over the
+# paragraph it heads; one sentence per line), except where the block is hard-wrapped prose, which a
+# line break cuts anywhere. A wrapper breaks a line only when the next word would not fit, so a break
+# is a wrap when the line plus the next word is longer than the block's longest line, and that
+# longest line is as long as wrapped lines are: the plain-text reader keeps lines of
+# ``WRAP_MIN_WIDTH`` or more together as one paragraph (see ``articles._split_group``; fill widths
+# in use are 60-80 columns: RFC 5322's 78, git's 72, Emacs's 70). A line that starts with a
+# lower-case letter continues the sentence (edited sentences start with a capital).
+WRAP_MIN_WIDTH = 45
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` between boundary line breaks, as (start, end) offsets."""
+    breaks = list(_LINE_BREAK.finditer(text.strip()))
+    if not breaks:
+        return [(0, len(text))]
+    lines = [len(line.strip()) for line in text.splitlines()]
+    width = max(lines)
+    out: list[tuple[int, int]] = []
+    cut = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() == 0 or m.end() == len(text):
+            continue
+        before = text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip()
+        after = text[m.end():]
+        next_word = after.split(None, 1)[0] if after.strip() else ""
+        wrapped = width >= WRAP_MIN_WIDTH and len(before) + 1 + len(next_word) > width
+        if wrapped or not before or next_word[:1].islower():
+            continue
+        out.append((cut, m.start()))
+        cut = m.end()
+    out.append((cut, len(text)))
+    return out
 
 
 @lru_cache(maxsize=64)

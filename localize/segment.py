@@ -56,7 +56,6 @@ _ABBREVIATIONS = {
 }
 _DEFAULT_ABBREVIATIONS = frozenset(set().union(*_ABBREVIATIONS.values()))
 _CLOSING_QUOTES = "\"'»”’"
-_QUOTE_SPLIT = re.compile(r"[.!?…]+[" + _CLOSING_QUOTES + r"]+(\s+)(?=[«\"“‘¿¡(]?[^\W\d_a-z])")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _OPENING_QUOTES = "\"“«‘„"
 # A lower-case word after a full stop continues the sentence only when the stop ends an
@@ -85,7 +84,6 @@ def _line_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, i
     spans = _base_spans(piece, lang)
     spans = _split_inside_quotes(piece, spans)
     spans = _merge_false_splits(piece, spans, lang)
-    spans = _split_after_quotes(piece, spans)
     spans = _move_opening_quotes(piece, spans)
     return [(start + a, start + b) for a, b in spans]
 
@@ -152,7 +150,9 @@ def _base_spans(text: str, lang: str) -> list[tuple[int, int]]:
 # as one) and its abbreviation lists are case-blind ("no." stays unsplit in Spanish). So a full
 # stop, ! or ? followed by a space and a capital (or an opening quote) is a boundary everywhere;
 # our per-language, case-sensitive abbreviations then merge the false ones back.
-_INNER_BOUNDARY = re.compile(r"[.!?…][" + _CLOSING_QUOTES + r")]*(\s+)(?=[\"“«‘(¿¡]?[^\W\d_a-zß-ÿ])")
+# An omission marked "[...]" ends a sentence the same way when a capital follows (Chicago Manual of
+# Style 13.51: the dots keep the sentence's own punctuation).
+_INNER_BOUNDARY = re.compile(r"[.!?…][" + _CLOSING_QUOTES + r")\]]*(\s+)(?=[\"“«‘(¿¡]?[^\W\d_a-zß-ÿ])")
 
 
 # "U.S." or "E.U." before a capital is as often mid-sentence ("the U.S. Senate") as at its end;
@@ -230,24 +230,12 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         piece = text[start:end]
         if len(piece) > 2 and piece[-1] in _OPENING_QUOTES and piece[-2].isspace():
             body = piece[:-1].rstrip()
-            if piece[-1] == '"' and body.count('"') % 2 == 1:
-                continue  # a straight quote that closes an open one
+            if piece[-1] == '"' and text.count('"', 0, end - 1) % 2 == 1:
+                # A straight quote that closes one opened earlier in the paragraph (perhaps in an
+                # earlier sentence: a quoted passage of several sentences).
+                continue
             out[i] = (start, start + len(body))
             out[i + 1] = (end - 1, out[i + 1][1])
-    return out
-
-
-def _split_after_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        cut = start
-        for m in _QUOTE_SPLIT.finditer(text, start, end):
-            piece_end = m.start(1)
-            if piece_end <= cut or m.end(1) >= end:
-                continue
-            out.append((cut, piece_end))
-            cut = m.end(1)
-        out.append((cut, end))
     return out
 
 

@@ -29,7 +29,11 @@ class Sentence:
 # languages' style guides: the AP Stylebook's titles (en), the RAE's "Lista de abreviaturas" (es),
 # the IEC's "Abreviacions" (ca) and the Imprimerie nationale's "Lexique des règles typographiques"
 # (fr). Without the final dot.
-_COMMON = {"Dr", "Dra", "Drs", "Prof", "St", "Sr", "Sra", "Srta", "Sres", "Srs", "Mt", "Av", "Avda"}
+# English titles and company suffixes ("Mr. Bean", "Warner Bros.") and the legal "v." of case names
+# ("Roe v. Wade") are written as in English in the press of every language (found in Spanish-GSD's
+# and French-GSD's dev split).
+_COMMON = {"Dr", "Dra", "Drs", "Prof", "St", "Sr", "Sra", "Srta", "Sres", "Srs", "Mt", "Av", "Avda",
+           "Mr", "Mrs", "Bros", "v"}
 _ABBREVIATIONS = {
     "en": _COMMON | {"Mr", "Mrs", "Ms", "Mx", "Jr", "Gen", "Gov", "Sen", "Sens", "Rep", "Reps", "Lt",
                      "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp",
@@ -62,7 +66,10 @@ _OPENING_QUOTES = "\"“«‘„"
 # abbreviation-shaped token: a dotted one ("a.m.", "p. ej.") or one of at most three letters. In
 # edited prose a sentence starts with a capital; this keeps "interested. jill" apart (web text)
 # while "10 a.m. del lunes" stays whole.
-_ABBREVIATION_SHAPE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]{1,3}\.(?:[^\W\d_]{1,3}\.)*)$")
+_ABBREVIATION_SHAPE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]{1,3}\.(?:-?[^\W\d_]{1,3}\.)*)$")
+# A sentence does not start with a slash, a comma, a closing bracket and the like: a piece that does
+# continues the one before ("7,63 hab. / km²").
+_CONTINUES = re.compile(r"[/,;:)\]}%]")
 # Attribution after a quotation that ends in ! or ?: a short clause ("Hammel added.", "said the
 # minister.") that belongs to the quote's sentence (Chicago Manual of Style 6.9, 6.52).
 ATTRIBUTION_MAX_WORDS = 5
@@ -205,11 +212,18 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]], lang: str = "en
             nxt = text[start:end]
             starts_lower = bool(_STARTS_LOWER.match(nxt)) and (
                 bool(_ABBREVIATION_SHAPE.search(prev)) or not _ENDS_WITH_STOP.search(prev))
-            if starts_lower or _ends_with_abbreviation(prev, nxt, lang) or _is_attribution(prev, nxt):
+            if (starts_lower or _CONTINUES.match(nxt) or _ends_with_abbreviation(prev, nxt, lang)
+                    or _is_attribution(prev, nxt) or _abbreviation_in_brackets(prev)):
                 merged[-1] = (prev_start, end)
                 continue
         merged.append((start, end))
     return merged
+
+
+def _abbreviation_in_brackets(prev: str) -> bool:
+    """``(f. Ciudad de México, 2004)``: a sentence does not end inside a parenthesis it opened, right
+    after an abbreviation-shaped token (the bracket holds a note, not sentences)."""
+    return prev.rfind("(") > prev.rfind(")") and bool(_ABBREVIATION_SHAPE.search(prev))
 
 
 def _is_attribution(prev: str, nxt: str) -> bool:

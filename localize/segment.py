@@ -244,10 +244,8 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         piece = text[start:end]
         if len(piece) > 2 and piece[-1] in _OPENING_QUOTES and piece[-2].isspace():
             body = piece[:-1].rstrip()
-            if piece[-1] == '"' and text.count('"', 0, end - 1) % 2 == 1:
-                # A straight quote that closes one opened earlier in the paragraph (perhaps in an
-                # earlier sentence: a quoted passage of several sentences).
-                continue
+            if piece[-1] == '"' and body.count('"') % 2 == 1:
+                continue  # a straight quote that closes an open one
             out[i] = (start, start + len(body))
             out[i + 1] = (end - 1, out[i + 1][1])
     return out

@@ -51,3 +51,47 @@ def test_gaps_rebuild_the_block_exactly(parts):
 ])
 def test_quotes_attributions_and_abbreviations(lang, text, expected):
     assert [s.text for s in split_sentences(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a line break ends a headline, a dateline or a caption that has no final punctuation
+    ("en", "Storm closes the coast road\nThe road was shut on Monday after heavy rain.",
+     ["Storm closes the coast road", "The road was shut on Monday after heavy rain."]),
+    ("en", "Categories: Weather, Transport\nShare this story", ["Categories: Weather, Transport", "Share this story"]),
+    # ... and after the closing quote of a passage opened in an earlier paragraph
+    ("en", 'We could have scored early."\nAfter the match, the coach said, "We played well."',
+     ['We could have scored early."', 'After the match, the coach said, "We played well."']),
+    # a line that starts in lower case continues the sentence
+    ("en", "The mayor said that the\nbridge would reopen.", ["The mayor said that the\nbridge would reopen."]),
+])
+def test_line_breaks(lang, text, expected):
+    assert [s.text for s in split_sentences(text, lang)] == expected
+
+
+def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks():
+    text = ("The council met on Tuesday to discuss the new budget, which\n"
+            "Mayor Ana Ruiz had presented to the press with the treasurer\n"
+            "John Smith a week before the vote. Members asked for more time.")
+    assert [s.text for s in split_sentences(text, "en")] == [text[:-len(" Members asked for more time.")],
+                                                           "Members asked for more time."]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an omission "[...]" before a capital ends the sentence
+    ("en", '"The yields would improve [...] Pollution is the cause," she said.',
+     ['"The yields would improve [...]', 'Pollution is the cause," she said.']),
+    # a sentence does not start with a slash, a comma or a closing bracket
+    ("es", "La densidad era de 7,63 hab. / km². Creció.", ["La densidad era de 7,63 hab. / km².", "Creció."]),
+    # no sentence ends right after an abbreviation inside a parenthesis it opened
+    ("es", "Nació en Lima (f. Ciudad de México, 2004). Fue actor.",
+     ["Nació en Lima (f. Ciudad de México, 2004).", "Fue actor."]),
+    # hyphenated abbreviations before a lower-case word
+    ("fr", "Il fut dédié en 493 av. J.-C. par le consul. Puis il brûla.",
+     ["Il fut dédié en 493 av. J.-C. par le consul.", "Puis il brûla."]),
+    # English titles and company suffixes in the press of other languages
+    ("fr", "Surnommé Mr. Angel, il joue encore. Il a 40 ans.", ["Surnommé Mr. Angel, il joue encore.", "Il a 40 ans."]),
+    ("es", "Lo distribuyó Warner Bros. Records en 2003. Vendió mucho.",
+     ["Lo distribuyó Warner Bros. Records en 2003.", "Vendió mucho."]),
+])
+def test_rules_from_the_dev_splits(lang, text, expected):
+    assert [s.text for s in split_sentences(text, lang)] == expected

@@ -109,21 +109,19 @@ _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` between boundary line breaks, as (start, end) offsets."""
-    breaks = list(_LINE_BREAK.finditer(text.strip()))
-    if not breaks:
+    if "\n" not in text and "\r" not in text:
         return [(0, len(text))]
-    lines = [len(line.strip()) for line in text.splitlines()]
-    width = max(lines)
+    width = max(len(line.strip()) for line in _LINE_BREAK.split(text))
     out: list[tuple[int, int]] = []
     cut = 0
     for m in _LINE_BREAK.finditer(text):
-        if m.start() == 0 or m.end() == len(text):
-            continue
-        before = text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip()
-        after = text[m.end():]
-        next_word = after.split(None, 1)[0] if after.strip() else ""
+        before = text[cut:m.start()].rsplit("\n", 1)[-1].strip()
+        after = text[m.end():].split(None, 1)
+        if not before or not after:
+            continue  # leading or trailing space of the block
+        next_word = after[0]
         wrapped = width >= WRAP_MIN_WIDTH and len(before) + 1 + len(next_word) > width
-        if wrapped or not before or next_word[:1].islower():
+        if wrapped or next_word[:1].islower():
             continue
         out.append((cut, m.start()))
         cut = m.end()
@@ -131,9 +129,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# sentencex's Catalan rules take ~10x as long as its Spanish ones (1.2 against 0.13 ms a paragraph)
+# and split Catalan-AnCora's dev split no better (99.1% of sentences either way, our Catalan
+# abbreviations applied after): Catalan text goes through the Spanish rules.
+_SENTENCEX_STAND_IN = {"ca": "es"}
+
+
 @lru_cache(maxsize=64)
 def _sentencex_lang(lang: str) -> str:
-    return lang if lang and lang != "und" else "en"
+    lang = lang if lang and lang != "und" else "en"
+    return _SENTENCEX_STAND_IN.get(lang, lang)
 
 
 def _base_spans(text: str, lang: str) -> list[tuple[int, int]]:

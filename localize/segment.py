@@ -1,12 +1,17 @@
 """Segmenting: a block's text -> sentences, keeping the exact text between them.
 
 The base splitter is sentencex (rule-based, many languages; chosen by measurement, see
-BENCHMARKS.md). On news it makes two kinds of mistake that we mend on its output:
+BENCHMARKS.md), run on each stretch between line breaks that end a sentence (a headline or a
+caption over its paragraph; not the line breaks of hard-wrapped prose). On news it makes a few
+kinds of mistake that we mend on its output:
 
 * it splits after honorifics and initials ("Ms. Smith", "J. Smith", "EE. UU.") and before
-  lower-case continuations ("10 a.m. del lunes"): such pieces are merged back;
-* it keeps a quotation that closes after a full stop together with the next sentence
-  ('... over." Then he left.'): these are split after the closing quote.
+  lower-case continuations ("10 a.m. del lunes", "hab. / km²"): such pieces are merged back, with
+  per-language, case-sensitive abbreviation lists;
+* it never splits inside quotation marks, so a quoted passage of several sentences, or a quotation
+  that closes after a full stop and the next sentence ('... over." Then he left.'), comes back as
+  one: these are split at a stop followed by a capital;
+* an opening quote left at the end of a sentence goes to the sentence it opens.
 """
 from __future__ import annotations
 

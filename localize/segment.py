@@ -173,8 +173,10 @@ _INNER_BOUNDARY = re.compile(r"[.!?…][" + _CLOSING_QUOTES + r")\]]*(\s+)(?=[\"
 
 
 # "U.S." or "E.U." before a capital is as often mid-sentence ("the U.S. Senate") as at its end;
-# here sentencex's own judgement (it was trained on such cases) stands.
-_DOTTED_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}[\"'»”’)]*$")
+# here sentencex's own judgement (it was trained on such cases) stands. Also where the initials open
+# the sentence ("U.S. Senator John Cornyn ..."): hence a look-behind, which sees the space before
+# the piece searched, where "^" would not.
+_DOTTED_INITIALS = re.compile(r"(?<!\S)(?:[^\W\d_]\.){2,}[\"'»”’)]*$")
 
 
 def _split_inside_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -88,6 +88,9 @@ def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks():
     # hyphenated abbreviations before a lower-case word
     ("fr", "Il fut dédié en 493 av. J.-C. par le consul. Puis il brûla.",
      ["Il fut dédié en 493 av. J.-C. par le consul.", "Puis il brûla."]),
+    # dotted initials that open a sentence stay with it
+    ("en", "Few were pleased. U.S. Senator Ann Ray issued a statement.",
+     ["Few were pleased.", "U.S. Senator Ann Ray issued a statement."]),
     # English titles and company suffixes in the press of other languages
     ("fr", "Surnommé Mr. Angel, il joue encore. Il a 40 ans.", ["Surnommé Mr. Angel, il joue encore.", "Il a 40 ans."]),
     ("es", "Lo distribuyó Warner Bros. Records en 2003. Vendió mucho.",

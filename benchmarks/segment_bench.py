@@ -29,8 +29,8 @@ Data (not copied into the repository; fetched as git snapshots, read with ``git 
   UniversalDependencies/UD_English-GUM   CC BY-NC-SA 4.0, news documents only (GUM_news_*, Wikinews)
   UniversalDependencies/UD_English-PUD   CC BY-SA 3.0, news sentences only
   UniversalDependencies/UD_Spanish-GSD   CC BY-SA 4.0
-  UniversalDependencies/UD_Spanish-AnCora CC BY 4.0  (news)
-  UniversalDependencies/UD_Catalan-AnCora CC BY 4.0  (news)
+  UniversalDependencies/UD_Spanish-AnCora CC BY 4.0 since UD 2.9, GPL 3.0 before  (news)
+  UniversalDependencies/UD_Catalan-AnCora CC BY 4.0 since UD 2.9, GPL 3.0 before  (news)
   UniversalDependencies/UD_French-GSD    CC BY-SA 4.0
 The mirror folder is $UD_MIRROR (default /work/.mirror), one ``UniversalDependencies+UD_X/repo`` git
 directory per treebank, as the ``fetch`` tool leaves them (or `git clone --bare` of the same repos).

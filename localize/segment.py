@@ -108,20 +108,31 @@ def _line_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, i
 # ``WRAP_MIN_WIDTH`` or more together as one paragraph (see ``articles._split_group``; fill widths
 # in use are 60-80 columns: RFC 5322's 78, git's 72, Emacs's 70). A line that starts with a
 # lower-case letter continues the sentence (edited sentences start with a capital).
+# In a block with markup (HTML, or inline HTML in Markdown) a line feed is only a space between
+# words (HTML's white-space rules) and the line break is the ``<br>`` element.
 WRAP_MIN_WIDTH = 45
-_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
+_LINE_FEED = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # as localize.markup's; not "<a@b.org>"
+_LEADING_TAGS = re.compile(r"(?:\s*" + _TAG.pattern + r")*\s*")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` between boundary line breaks, as (start, end) offsets."""
-    if "\n" not in text and "\r" not in text:
+    markup = "<" in text and bool(_TAG.search(text))
+    if markup:
+        breaks, width = _BR, 0
+    elif "\n" in text or "\r" in text:
+        breaks = _LINE_FEED
+        width = max(len(line.strip()) for line in _LINE_FEED.split(text))
+    else:
         return [(0, len(text))]
-    width = max(len(line.strip()) for line in _LINE_BREAK.split(text))
     out: list[tuple[int, int]] = []
     cut = 0
-    for m in _LINE_BREAK.finditer(text):
-        before = text[cut:m.start()].rsplit("\n", 1)[-1].strip()
-        after = text[m.end():].split(None, 1)
+    for m in breaks.finditer(text):
+        before = text[cut:m.start()]
+        before = before[max(before.rfind("\n"), before.rfind("\r")) + 1:].strip()
+        after = text[_LEADING_TAGS.match(text, m.end()).end():].split(None, 1)
         if not before or not after:
             continue  # leading or trailing space of the block
         next_word = after[0]

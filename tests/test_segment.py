@@ -68,6 +68,16 @@ def test_line_breaks(lang, text, expected):
     assert [s.text for s in split_sentences(text, lang)] == expected
 
 
+def test_in_markup_the_line_break_is_br_and_a_line_feed_is_a_space():
+    text = "Storm closes the <b>coast</b> road<br />\nThe road was shut on <a href=\"/x\">Monday</a>.\nMore rain fell."
+    sentences = split_sentences(text, "en")
+    assert [s.text for s in sentences] == ["Storm closes the <b>coast</b> road",
+                                           'The road was shut on <a href="/x">Monday</a>.', "More rain fell."]
+    assert sentences[0].gap == "<br />\n"
+    released = "The report was released by <b>the</b>\nMinistry of Health on Monday."
+    assert [s.text for s in split_sentences(released, "en")] == [released]
+
+
 def test_hard_wrapped_prose_is_not_cut_at_its_line_breaks():
     text = ("The council met on Tuesday to discuss the new budget, which\n"
             "Mayor Ana Ruiz had presented to the press with the treasurer\n"

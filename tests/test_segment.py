@@ -27,7 +27,8 @@ def test_news_sentences(lang, text, expected):
     assert [s.text for s in split_sentences(text, lang)] == expected
 
 
-@given(st.lists(st.sampled_from(["Ms. Smith came.", " ", "  ", "\n", '"Yes."', "It rose 2.5%.", "EE. UU.", "a.m.", "Why?", "x"]), max_size=12))
+@given(st.lists(st.sampled_from(["Ms. Smith came.", " ", "  ", "\n", '"Yes."', "It rose 2.5%.", "EE. UU.", "a.m.", "Why?", "x",
+                                  "Storm hits", "<br />", "<b>Rain</b>", "\r\n"]), max_size=12))
 def test_gaps_rebuild_the_block_exactly(parts):
     text = "".join(parts)
     assert "".join(s.text + s.gap for s in split_sentences(text, "en")) == text

@@ -21,6 +21,9 @@ Splits. Each treebank's own dev and test files, except:
   en GUM news  dev = the news documents of GUM's train list (``not-to-release/file-lists/files.train``,
                read from ``not-to-release/sources/``; the release's train file is not in the
                snapshot) and of its dev file; test = the news documents of its test file.
+  en GUM news, in no split
+               test only: the news documents under ``not-to-release/sources/`` that none of GUM's
+               split lists names (one, added in 2025). Never used for tuning.
   en PUD news  test only (the treebank is one test file): the 375 news sentences written in English
                (sentence ids ``n01``). Never used for tuning.
 
@@ -53,6 +56,7 @@ TERMINAL = re.compile(r"[.!?…][\"'»”’)\]]*$")  # a sentence that ends as 
 # (label, language, repository, file stem, document filter, paragraph source)
 TREEBANKS = [
     ("en GUM news", "en", "UD_English-GUM", "en_gum-ud", "GUM_news_", "newpar"),
+    ("en GUM news, in no split", "en", "UD_English-GUM", "unlisted", "GUM_news_", "newpar"),
     ("en PUD news", "en", "UD_English-PUD", "en_pud-ud", "n01", "document"),
     ("en EWT (web, not news)", "en", "UD_English-EWT", "en_ewt-ud", None, "newpar"),
     ("es AnCora", "es", "UD_Spanish-AnCora", "es_ancora-ud", None, "document"),
@@ -145,10 +149,30 @@ def paragraphs(conllu: str, doc_filter: str | None, source: str) -> list[Paragra
     return out
 
 
+def gum_unlisted_documents(repo: str, doc_filter: str) -> str | None:
+    """GUM source documents that none of its split lists names (added after the lists were made)."""
+    git_dir = _git_dir(repo)
+    listed = set()
+    for split in ("train", "dev", "test"):
+        listed.update((_show(git_dir, "HEAD", f"not-to-release/file-lists/files.{split}") or "").split())
+    tree = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "--name-only", "HEAD",
+                           "not-to-release/sources/"], capture_output=True, text=True).stdout.split()
+    names = [os.path.basename(p)[: -len(".conllu")] for p in tree if p.endswith(".conllu")]
+    docs = [_show(git_dir, "HEAD", f"not-to-release/sources/{n}.conllu")
+            for n in names if n.startswith(doc_filter) and n not in listed]
+    return "\n".join(d for d in docs if d) or None
+
+
 def load(split: str, repo: str, stem: str, doc_filter: str | None, source: str):
     """(paragraphs, note on the data) of one treebank's split; (None, reason) when it is missing."""
-    if split == "dev" and repo in TEST_ONLY:
+    if split == "dev" and (repo in TEST_ONLY or stem == "unlisted"):
         return None, "test only (never tuned on)"
+    if stem == "unlisted":
+        conllu = gum_unlisted_documents(repo, doc_filter)
+        if conllu is None:
+            return None, "none in the snapshot"
+        docs = re.findall(r"^# newdoc id = (\S+)", conllu, re.M)
+        return paragraphs(conllu, doc_filter, source), ", ".join(docs)
     conllu, origin = read_conllu(repo, f"{stem}-{split}.conllu")
     if conllu is None:
         return None, f"not in the mirror (fetch github:UniversalDependencies/{repo})"

@@ -120,16 +120,21 @@ def make_cases(split: str, count: int) -> list[Case]:
     for k in range(count):
         lang = FOREIGN[k % len(FOREIGN)]
         n = rng.randint(*ENGLISH_PARAGRAPHS)
-        start = next(p for p in order if p not in used and p + n <= len(para)
-                     and not used & set(range(p, p + n)))
+        start = next((p for p in order if p + n <= len(para) and not used & set(range(p, p + n))), None)
+        if start is None:
+            sys.exit(f"{split}: not enough English paragraphs left for {count} articles; ask for fewer")
         used |= set(range(start, start + n))
         english = [" ".join(en[a:b]) for a, b in para[start:start + n]]
         if lang == "es":
-            other = next(p for p in order if p not in used)
+            other = next((p for p in order if p not in used), None)
+            if other is None:
+                sys.exit(f"{split}: not enough Spanish paragraphs left for {count} articles; ask for fewer")
             used.add(other)
             a, b = para[other]
             foreign, reference = " ".join(es[a:b]), ""
         else:
+            if not fl_runs[lang]:
+                sys.exit(f"{split}: not enough FLORES {lang} paragraphs left for {count} articles; ask for fewer")
             a, b = fl_runs[lang].pop()
             foreign, reference = " ".join(fl[lang][a:b]), " ".join(fl["es"][a:b])
         at = rng.randint(0, n)

@@ -104,7 +104,8 @@ class Case:
     blocks_ok: bool = True
 
 
-def make_cases(split: str, count: int) -> list[Case]:
+def make_cases(split: str, count: int, foreign_lines: int = 0) -> list[Case]:
+    """``count`` articles; ``foreign_lines`` cuts each foreign paragraph to that many sentences."""
     rng = random.Random(f"{SEED}-{split}")
     en, es = news(split)
     para = runs(en, rng)  # same line numbers on both sides of newstest
@@ -131,11 +132,13 @@ def make_cases(split: str, count: int) -> list[Case]:
                 sys.exit(f"{split}: not enough Spanish paragraphs left for {count} articles; ask for fewer")
             used.add(other)
             a, b = para[other]
+            b = min(b, a + foreign_lines) if foreign_lines else b
             foreign, reference = " ".join(es[a:b]), ""
         else:
             if not fl_runs[lang]:
                 sys.exit(f"{split}: not enough FLORES {lang} paragraphs left for {count} articles; ask for fewer")
             a, b = fl_runs[lang].pop()
+            b = min(b, a + foreign_lines) if foreign_lines else b
             foreign, reference = " ".join(fl[lang][a:b]), " ".join(fl["es"][a:b])
         at = rng.randint(0, n)
         cases.append(Case(f"mix{k:03d}", english[:at] + [foreign] + english[at:], at, lang, reference))
@@ -204,18 +207,21 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test"], default="test")
     ap.add_argument("--articles", type=int, default=150)
     ap.add_argument("--show", type=int, default=3, help="print this many misses of each kind")
+    ap.add_argument("--foreign-lines", type=int, default=0,
+                    help="cut each foreign paragraph to this many sentences (1: a one-sentence quote)")
     ap.add_argument("--no-protect-names", action="store_true",
                     help="translate with name protection off (Settings.protect_names), to see what it changes")
     args = ap.parse_args()
 
-    cases = make_cases(args.split, args.articles)
+    cases = make_cases(args.split, args.articles, args.foreign_lines)
     with tempfile.TemporaryDirectory(prefix="mixed-bench-") as tmp:
         run_localize(cases, Path(tmp), protect_names=not args.no_protect_names)
     by_lang = {lang: [c for c in cases if c.lang == lang] for lang in FOREIGN}
     n = len(cases)
     print(f"split {args.split}: {n} articles ({', '.join(f'{len(v)} {k}' for k, v in by_lang.items())}), "
           f"{sum(len(c.paragraphs) for c in cases)} paragraphs; seed {SEED}"
-          f"{'; name protection off' if args.no_protect_names else ''}")
+          f"{'; name protection off' if args.no_protect_names else ''}"
+          f"{f'; foreign paragraphs cut to {args.foreign_lines} sentence(s)' if args.foreign_lines else ''}")
     bad_blocks = [c.name for c in cases if not c.blocks_ok]
     if bad_blocks:
         print(f"  block layout differs from the paragraphs in {len(bad_blocks)} article(s): {bad_blocks[:5]}")

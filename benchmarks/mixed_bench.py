@@ -61,8 +61,11 @@ OLD_ROUTE = ["eng-spa"]
 
 
 def git_lines(repo: str, path: str) -> list[str]:
-    return subprocess.run(["git", "--git-dir", repo, "show", f"HEAD:{path}"], capture_output=True,
-                          text=True, check=True).stdout.splitlines()
+    proc = subprocess.run(["git", "--git-dir", repo, "show", f"HEAD:{path}"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"cannot read {path} from the git directory {repo} (see this script's docstring for the "
+                 "snapshots it needs and the variables that point elsewhere)")
+    return proc.stdout.splitlines()
 
 
 def news(split: str) -> tuple[list[str], list[str]]:

@@ -38,6 +38,7 @@ class TranslateResult:
     route: str = ""
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
     kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
+    foreign: list[str] = field(default_factory=list)  # blocks translated from their own language, and how
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -46,7 +47,7 @@ class TranslateResult:
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
                "skipped": self.skipped or None, "source_reads_as": self.reads_as,
-               "kept_blocks": self.kept}
+               "kept_blocks": self.kept, "foreign_blocks": self.foreign}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -374,12 +375,16 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
             elif any(job.language_of(u.source) == lang for u in need):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
-            for code in sorted({job.language_of(u.source) for u in need} - {target, lang}):
+            # Every block language's route, not only those of new sentences: a rerun redoes the
+            # machine entries of every block by its own route's signature, and reports each block.
+            codes = {code for block, code in zip(article.blocks, blocks) if block.translatable}
+            for code in sorted(codes - {target, lang}):
                 route, signature = _signature_for(code, target, settings, signatures)
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
             result.kept = _kept_blocks(article, blocks, target, job.routes, lang)
+            result.foreign = _foreign_blocks(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
@@ -424,6 +429,14 @@ def _kept_blocks(article: Article, blocks: list[str], target: str, routes: dict,
             out.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
                        "kept as it is")
     return out
+
+
+def _foreign_blocks(article: Article, blocks: list[str], target: str, routes: dict, lang: str) -> list[str]:
+    """One line per translatable block translated from its own language, not the article's: the
+    table names the article's language only, so a quoted paragraph's route is said here."""
+    return [f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}"
+            for i, (block, code) in enumerate(zip(article.blocks, blocks))
+            if block.translatable and code not in (lang, target) and code in routes]
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):

@@ -6,7 +6,8 @@ Each article is 3 to 5 English news paragraphs with one foreign paragraph put at
 (seeded). localize's library reads, detects and translates it into Spanish with Apertium (each
 block from its own language: Catalan straight, French through Catalan, Spanish kept as written),
 then builds the translated article. Measured per article: the article's language is English;
-the foreign paragraph is reported foreign, in its own language; English paragraphs reported
+the foreign paragraph is reported foreign, in its own language, by ``detect`` and named in the
+translate run's report (``TranslateResult.foreign`` / ``.kept``); English paragraphs reported
 foreign (false reports); a Spanish paragraph comes out unchanged; chrF (sacrebleu, corpus level
 over the paragraphs) of the Catalan and French paragraphs' output against the human Spanish
 translation. Baselines from the same run, on the same paragraphs: Apertium's right route run
@@ -104,6 +105,7 @@ class Case:
     article_lang: str = ""
     reported: str = ""  # language the foreign paragraph was reported in ("" if not reported foreign)
     false_reports: int = 0
+    named_by_translate: bool = False  # the translate run's report names the foreign paragraph's block
     blocks_ok: bool = True
 
 
@@ -184,7 +186,11 @@ def run_localize(cases: list[Case], work: Path, protect_names: bool = True) -> N
     failed = [r for r in results if r.error is not None]
     if failed:
         raise RuntimeError(f"{len(failed)} article(s) failed, first: {failed[0].error.line()}")
+    by_path = {r.path: r for r in results}
     for case, path in zip(cases, paths):
+        notes = by_path[path].foreign + by_path[path].kept
+        case.named_by_translate = any(line.startswith(f"block {case.foreign_at + 1}: ") and f" in {case.lang}," in line
+                                      for line in notes)
         article = read_article(path)
         blocks = [b for b in article.blocks if b.translatable]
         case.blocks_ok = len(article.blocks) == len(case.paragraphs) == len(blocks)
@@ -231,6 +237,8 @@ def main() -> None:
     print(f"article language en: {sum(c.article_lang == 'en' for c in cases)}/{n}")
     print(f"English paragraphs reported foreign: {sum(c.false_reports for c in cases)} "
           f"of {sum(len(c.paragraphs) - 1 for c in cases)}")
+    print(f"foreign paragraph named, with its language, in the translate report: "
+          f"{sum(c.named_by_translate for c in cases)}/{n}")
     print("\n| foreign paragraph | articles | reported, right language | reported, other language | "
           "output unchanged | chrF localize | chrF Apertium right route | chrF old (eng-spa) |")
     print("|---|---|---|---|---|---|---|---|")

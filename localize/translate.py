@@ -383,8 +383,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
-            result.kept = _kept_blocks(article, blocks, target, job.routes, lang)
-            result.foreign = _foreign_blocks(article, blocks, target, job.routes, lang)
+            result.foreign, result.kept = _block_notes(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
@@ -417,26 +416,23 @@ def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None
                             "rename one of the articles (the memory is named after the file), or move the memory away")
 
 
-def _kept_blocks(article: Article, blocks: list[str], target: str, routes: dict, lang: str) -> list[str]:
-    """One line per translatable block not machine-translated: already in the target, or no engine."""
-    out = []
+def _block_notes(article: Article, blocks: list[str], target: str, routes: dict,
+                 lang: str) -> tuple[list[str], list[str]]:
+    """(foreign, kept): one line per translatable block not in the article's language. Foreign:
+    translated from its own language, with its route (the report's table names the article's
+    language only). Kept: not machine-translated, already in the target or no engine for it."""
+    foreign, kept = [], []
     for i, (block, code) in enumerate(zip(article.blocks, blocks)):
         if not block.translatable or (code == lang and code != target):
             continue
         if code == target:
-            out.append(f"block {i + 1}: already in {code}, kept as it is")
+            kept.append(f"block {i + 1}: already in {code}, kept as it is")
         elif code not in routes:
-            out.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
-                       "kept as it is")
-    return out
-
-
-def _foreign_blocks(article: Article, blocks: list[str], target: str, routes: dict, lang: str) -> list[str]:
-    """One line per translatable block translated from its own language, not the article's: the
-    table names the article's language only, so a quoted paragraph's route is said here."""
-    return [f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}"
-            for i, (block, code) in enumerate(zip(article.blocks, blocks))
-            if block.translatable and code not in (lang, target) and code in routes]
+            kept.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
+                        "kept as it is")
+        else:
+            foreign.append(f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}")
+    return foreign, kept
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):

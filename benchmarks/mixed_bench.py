@@ -25,11 +25,11 @@ Data (public, written by none of us; nothing copied into this repository):
   Wikijunior and Wikivoyage sentences translated by professionals for Meta's NLLB project;
   CC BY-SA 4.0), cat/fra/spa, multi-parallel line by line, from the snapshot
   github:Softcatala/nmt-models (evaluate/flores200.{cat,fra,spa}); set MIXED_BENCH_FLORES_REPO
-  to another git dir. A paragraph is 2 or 3 consecutive lines (FLORES keeps an article's
-  sentences together); lines 1-300 are the dev part, 301-1012 the test part.
+  to another git dir. A paragraph is 2 or 3 consecutive lines of 6 words or more (FLORES keeps
+  an article's sentences together); lines 1-300 are the dev part, 301-1012 the test part.
 
-Nothing is tuned on these figures: the dev part was run once to check the harness; the test
-part is reported.
+Nothing is tuned on these figures: the dev part was run to check the harness; the test part is
+reported. ``--foreign-lines 1`` cuts each foreign paragraph to one sentence (a quote), a harder case.
 """
 from __future__ import annotations
 

@@ -36,6 +36,7 @@ bench: setup
 	$(BIN)/python benchmarks/checks_bench.py --split test
 	$(BIN)/python benchmarks/glossary_bench.py
 	$(BIN)/python benchmarks/exchange_bench.py
+	$(BIN)/python benchmarks/mixed_bench.py --split test
 	$(BIN)/python benchmarks/speed_bench.py all
 
 clean:

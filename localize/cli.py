@@ -269,7 +269,7 @@ def _render_translations(results) -> None:
     for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
         table.add_column(col)
     errors = []
-    notes: list[str] = []  # blocks kept as they are (already in the target, no engine)
+    notes: list[str] = []  # blocks from another language: their route, or why they are kept as they are
     unchanged = 0
     for r in results:
         if r.skipped == "unchanged since the last run":
@@ -284,7 +284,7 @@ def _render_translations(results) -> None:
         c = r.counts
         table.add_row(r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
                       str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
-        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.kept)
+        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.foreign + r.kept)
     if table.row_count:
         _console().print(table)
     if unchanged:

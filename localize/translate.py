@@ -38,6 +38,7 @@ class TranslateResult:
     route: str = ""
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
     kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
+    foreign: list[str] = field(default_factory=list)  # blocks translated from their own language, and how
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -46,7 +47,7 @@ class TranslateResult:
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
                "skipped": self.skipped or None, "source_reads_as": self.reads_as,
-               "kept_blocks": self.kept}
+               "kept_blocks": self.kept, "foreign_blocks": self.foreign}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -374,12 +375,15 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
             elif any(job.language_of(u.source) == lang for u in need):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
-            for code in sorted({job.language_of(u.source) for u in need} - {target, lang}):
+            # Every block language's route, not only those of new sentences: a rerun redoes the
+            # machine entries of every block by its own route's signature, and reports each block.
+            codes = {code for block, code in zip(article.blocks, blocks) if block.translatable}
+            for code in sorted(codes - {target, lang}):
                 route, signature = _signature_for(code, target, settings, signatures)
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
-            result.kept = _kept_blocks(article, blocks, target, job.routes, lang)
+            result.foreign, result.kept = _block_notes(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
@@ -412,18 +416,23 @@ def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None
                             "rename one of the articles (the memory is named after the file), or move the memory away")
 
 
-def _kept_blocks(article: Article, blocks: list[str], target: str, routes: dict, lang: str) -> list[str]:
-    """One line per translatable block not machine-translated: already in the target, or no engine."""
-    out = []
+def _block_notes(article: Article, blocks: list[str], target: str, routes: dict,
+                 lang: str) -> tuple[list[str], list[str]]:
+    """(foreign, kept): one line per translatable block not in the article's language. Foreign:
+    translated from its own language, with its route (the report's table names the article's
+    language only). Kept: not machine-translated, already in the target or no engine for it."""
+    foreign, kept = [], []
     for i, (block, code) in enumerate(zip(article.blocks, blocks)):
         if not block.translatable or (code == lang and code != target):
             continue
         if code == target:
-            out.append(f"block {i + 1}: already in {code}, kept as it is")
+            kept.append(f"block {i + 1}: already in {code}, kept as it is")
         elif code not in routes:
-            out.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
-                       "kept as it is")
-    return out
+            kept.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
+                        "kept as it is")
+        else:
+            foreign.append(f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}")
+    return foreign, kept
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):

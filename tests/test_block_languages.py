@@ -81,6 +81,56 @@ def test_french_goes_through_catalan_and_catalan_straight_into_spanish(tmp_path)
     assert catalan.msgstr == apertium(CATALAN, "cat-spa")
 
 
+def test_each_paragraph_translated_from_its_own_language_is_reported_with_its_route(tmp_path):
+    path = write_article(tmp_path, FRENCH, CATALAN)  # blocks: headline, English, French, Catalan, ...
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["results"][0]
+    assert doc["source_language"] == "en"
+    french, catalan = doc["foreign_blocks"]
+    assert re.fullmatch(r"block 3: in fr, translated from fr by apertium fr-ca=\S+ ca-es=\S+ pivot=ca", french)
+    assert re.fullmatch(r"block 4: in ca, translated from ca by apertium ca-es=\S+", catalan)
+    assert doc["kept_blocks"] == []
+
+    plain = runner.invoke(app, ["translate", str(path), "--to", "es", "--force"])
+    assert plain.exit_code == 0, plain.output
+    assert "block 3: in fr, translated from fr by apertium fr-ca" in plain.stderr
+    assert "block 4: in ca, translated from ca by apertium ca-es" in plain.stderr
+
+
+def test_a_rerun_keeps_every_paragraph_on_its_own_route(tmp_path):
+    path = write_article(tmp_path, FRENCH, CATALAN)
+    first = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert first.exit_code == 0, first.output
+    sentences = json.loads(first.stdout)["results"][0]["machine_translated"]
+
+    # Only an English paragraph changes: the French and Catalan ones are still said to go by their
+    # own routes, not "kept as they are" for want of an engine.
+    text = path.read_text(encoding="utf-8").replace(ENGLISH[1], "Buses replaced the cancelled evening trains.")
+    path.write_text(text, encoding="utf-8")
+    edited = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert edited.exit_code == 0, edited.output
+    doc = json.loads(edited.stdout)["results"][0]
+    assert doc["machine_translated"] == 1 and doc["kept_blocks"] == []
+    assert [line.split(",")[0] for line in doc["foreign_blocks"]] == ["block 3: in fr", "block 4: in ca"]
+
+    # --force redoes every machine entry, the foreign ones too, each by its own route.
+    forced = runner.invoke(app, ["translate", str(path), "--to", "es", "--json", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(forced.stdout)["results"][0]["machine_translated"] == sentences
+    by_source = {e.msgid: e for e in entries()}
+    assert re.search(r"translated by: apertium fr-ca=\S+ ca-es=\S+ pivot=ca", by_source[FRENCH].comment)
+    assert by_source[FRENCH].msgstr == apertium(apertium(FRENCH, "fra-cat"), "cat-spa")
+
+
+def test_an_english_only_article_reports_no_foreign_block(tmp_path):
+    path = write_article(tmp_path)
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["results"][0]
+    assert doc["foreign_blocks"] == [] and doc["kept_blocks"] == []
+
+
 def test_a_block_no_engine_covers_is_kept_and_reported(tmp_path):
     german = ("Die Lokführer wollen erst dann wieder arbeiten, wenn das Unternehmen ein neues Angebot "
               "für die Löhne und die Ruhetage vorlegt.")

@@ -115,6 +115,13 @@ def _open(data: bytes, where: str):
         return docx.Document(io.BytesIO(data))
     except BadInput:
         raise
+    except ValueError as exc:
+        kind = re.search(r"content type is '([^']+)'", str(exc))
+        if kind is None:
+            raise BadInput(f"is a damaged .docx ({' '.join(str(exc).split())[:120]})", where,
+                           "save it again from Word") from None
+        raise BadInput(f"is not a Word document (its main part is {kind.group(1)})", where,
+                       "give a .docx saved by a word processor") from None
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         reason = " ".join(str(exc).split())[:120] or type(exc).__name__
         raise BadInput(f"is a damaged .docx ({reason})", where, "save it again from Word") from None
@@ -423,6 +430,7 @@ class _StyleRoles:
 # --------------------------------------------------------------------------- writing
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # outside XML 1.0's Char
 _DATA = re.compile(r"""\bdata-([ro])\s*=\s*["'](\d+)["']""")
 
 
@@ -469,6 +477,7 @@ def _text_runs(para: _Paragraph, g: int, text: str) -> list:
     run = p.makeelement(_w("r"), {})
     if para.rprs[g] is not None:
         run.append(deepcopy(para.rprs[g]))
+    text = _NOT_XML.sub("", text)  # a control character a reviewer typed: XML 1.0 cannot hold it
     for k, part in enumerate(re.split(r"(\r\n|\n|\r|\t)", text)):
         if k % 2:
             run.append(p.makeelement(_w("tab" if part == "\t" else "br"), {}))

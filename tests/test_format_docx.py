@@ -1,6 +1,7 @@
 """DOCX articles: paragraphs read as blocks, run formatting carried as inline tags, translations
 written back into the same package with every style, section, picture and untouched paragraph kept."""
 import io
+import re
 import struct
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import zipfile
 import zlib
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
 from conftest import require_apertium
@@ -169,6 +171,7 @@ def test_a_field_is_one_object_and_comes_back_whole(tmp_path):
     (b"just some text, saved with the wrong name", "not a ZIP package"),
     (None, "damaged"),  # a .docx cut short in transfer
     (b"", "not a ZIP package"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Word 97-2003"),  # an old .doc renamed
 ])
 def test_bad_docx_is_one_line_and_exit_3(tmp_path, content, words):
     path = tmp_path / "bad.en.docx"
@@ -198,6 +201,35 @@ def test_reading_docx_is_what_loads_python_docx():
             "print('docx' in sys.modules, 'lxml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+_RUNS = st.lists(st.tuples(st.text(alphabet="xy &<>é.", min_size=1, max_size=6), st.booleans(), st.booleans()),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_RUNS)
+def test_every_character_keeps_its_formatting_through_a_rewrite(runs):
+    """Whatever the runs, a translation that changes the letters but not the tags gives every
+    character the bold and italic it had."""
+    d = docx.Document()
+    p = d.add_paragraph()
+    for text, bold, italic in runs:
+        run = p.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+    source = io.BytesIO()
+    d.save(source)
+    if not "".join(t for t, _, _ in runs).strip():
+        return
+    article = read_article("runs.docx", data=source.getvalue())
+    assert article.to_bytes() == source.getvalue()
+    swapped = [re.sub(r"(^|>)([^<]*)", lambda m: m.group(1) + m.group(2).replace("x", "z"), b.text)
+               for b in article.blocks]
+    out = docx.Document(io.BytesIO(article.with_texts(swapped).to_bytes())).paragraphs[0]
+    formatted = [(c, bool(r.bold), bool(r.italic)) for r in out.runs for c in r.text]
+    expected = [(c.replace("x", "z"), bold, italic) for t, bold, italic in runs for c in t]
+    assert [c for c, _, _ in formatted] == [c for c, _, _ in expected]
+    assert [f for f, e in zip(formatted, expected) if e[0].strip()] == [e for e in expected if e[0].strip()]
 
 
 def test_an_untranslated_build_gives_the_same_text(tmp_path):

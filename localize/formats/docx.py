@@ -49,6 +49,10 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # python-docx holds every part in memory, so a package claiming more than this is refused.
 MAX_UNPACKED_BYTES = 256 * 2**20
 
+# The Compound File header (MS-CFB 2.2): Word 97-2003 files and password-protected (encrypted)
+# .docx files are such containers, not ZIP packages.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 # Paragraph-level elements that only mark a position (bookmarks, comment and permission ranges):
 # kept, a start before the paragraph's new runs and an end after them, so what they mark still
 # covers the paragraph. Word's spelling and grammar marks (proofErr) are dropped: Word redoes them.
@@ -91,9 +95,12 @@ def _open(data: bytes, where: str):
     import zipfile
     import zlib
 
+    if data.startswith(_OLE_MAGIC):
+        raise BadInput("is a Word 97-2003 .doc or a password-protected .docx, not a plain .docx", where,
+                       "save it from Word as .docx without a password")
     if not data.startswith(b"PK\x03\x04"):
         raise BadInput("is not a Word document (.docx): it is not a ZIP package", where,
-                       "save it from Word as .docx, or give it a name that says its format (.txt, .html...)")
+                       "save it from Word as .docx, or name it after its format: .txt, .md, .html")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
@@ -101,7 +108,7 @@ def _open(data: bytes, where: str):
                 raise BadInput(f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB, too big for an "
                                "article", where, "split it into articles")
             if "[Content_Types].xml" not in {i.filename for i in infos}:
-                raise BadInput("is a ZIP package but not a Word document (no document part)", where,
+                raise BadInput("is a ZIP package but not a Word document (it has no [Content_Types].xml)", where,
                                "give a .docx saved by a word processor")
             bad = package.testzip()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
@@ -113,8 +120,6 @@ def _open(data: bytes, where: str):
 
     try:
         return docx.Document(io.BytesIO(data))
-    except BadInput:
-        raise
     except ValueError as exc:
         kind = re.search(r"content type is '([^']+)'", str(exc))
         if kind is None:
@@ -295,8 +300,8 @@ def _fragment(para: _Paragraph) -> str:
     for piece in para.pieces:
         if piece[0] == "o":
             out.append(f'<{_object_tag(para, piece[1])} data-o="{piece[1] + 1}"/>')
-        elif piece[1] == para.base:
-            out.append(_escape(piece[2]))
+        elif piece[1] == para.base or (not piece[2].strip() and para.keys[piece[1]][0] is None):
+            out.append(_escape(piece[2]))  # a lone formatted space shows nothing: written bare
         else:
             name = _tag_name(para, piece[1])
             out.append(f'<{name} data-r="{piece[1] + 1}">{_escape(piece[2])}</{name}>')

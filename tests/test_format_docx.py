@@ -90,6 +90,30 @@ def test_paragraphs_are_blocks_with_roles_from_their_styles(tmp_path):
     ]  # the empty paragraph is no block
 
 
+def test_without_a_title_the_first_heading_is_the_headline_and_styles_give_the_other_roles(tmp_path):
+    d = docx.Document()
+    d.add_heading("Port reopens after strike", 1)
+    d.add_paragraph("Ships are back at the terminal", style="Subtitle")
+    d.add_paragraph("Work resumed at dawn after three days of talks between both sides.")
+    d.add_paragraph("Night shifts return next week.", style="List Bullet")
+    d.add_paragraph("We are glad it is over.", style="Quote")
+    d.add_paragraph("Cranes at the terminal on Friday.", style="Caption")
+    d.add_heading("What comes next", 2)
+    d.save(tmp_path / "s.docx")
+    roles = [b.role for b in read_article(tmp_path / "s.docx").blocks]
+    assert roles == ["headline", "standfirst", "body", "list_item", "quote", "caption", "subhead"]
+
+
+def test_without_styles_roles_come_from_layout_as_in_plain_text(tmp_path):
+    d = docx.Document()
+    for line in ("Port reopens after three-day strike", "By Ann Example", "12 March 2024",
+                 "Work resumed at dawn on Friday after three days of talks between the union and the port."):
+        d.add_paragraph(line)
+    d.save(tmp_path / "s.docx")
+    roles = [b.role for b in read_article(tmp_path / "s.docx").blocks]
+    assert roles == ["headline", "byline", "date", "body"]
+
+
 def test_an_unchanged_article_writes_its_own_bytes(tmp_path):
     path = make_story(tmp_path / "story.en.docx")
     assert read_article(path).to_bytes() == path.read_bytes()

@@ -26,7 +26,7 @@ controls, smart tags or custom XML around runs, and a field that runs on past it
 Text boxes, footnotes, endnotes and comments are kept untranslated.
 
 Roles come from paragraph styles (Word stores a built-in style's English name in ``w:name`` in
-every language of its interface): Title is the headline (else the first top-level heading),
+every language of its interface): Title is the headline (else the first heading),
 other headings are subheads, Subtitle the standfirst, Caption captions, Quote quotes, list
 styles and numbered paragraphs list items. Unstyled paragraphs get their roles from layout, as
 plain text does (bylines and dates found there are kept, not translated). python-docx (with
@@ -326,7 +326,7 @@ def read(data: bytes, where: str):
 
     document = _open(data, where)
     roles = _StyleRoles(document)
-    blocks, notes, kinds, unstyled = [], [], [], []
+    blocks, notes, unstyled = [], [], []
     footnotes = textboxes = False
     for _part, para, story in _walk(document):
         i = len(blocks)
@@ -343,7 +343,6 @@ def read(data: bytes, where: str):
         elif role == "body" and story == "body" and not _in_table(para.element):
             unstyled.append(i)
         blocks.append(Block(role, text, lead=lead, trail=trail))
-        kinds.append(role)
         footnotes = footnotes or any(_object_tag(para, j) == "sup" for j in range(len(para.objects)))
         textboxes = textboxes or para.element.find(f".//{_w('txbxContent')}") is not None
     _layout_roles(blocks, unstyled, styled_headline=any(b.role == "headline" for b in blocks))
@@ -361,7 +360,7 @@ def _in_table(p) -> bool:
 def _layout_roles(blocks, unstyled: list[int], styled_headline: bool) -> None:
     """Unstyled body paragraphs get the roles plain text's layout rules give them; when styles
     already named the headline, only bylines, dates and reading times are taken from there."""
-    from ..articles import Block, _assign_text_roles
+    from ..articles import Block, _assign_text_roles  # plain text's layout rules
     from ..markup import strip_tags
 
     if not unstyled:
@@ -393,8 +392,7 @@ class _StyleRoles:
             if style.element.get(_w("default")) in ("1", "true", "on"):
                 default = style.style_id
         self.default = default
-        self.headline_seen = False
-        self.top_heading = None  # the level of the first heading, which is the headline when no Title is
+        self.headline_seen = False  # a Title, or else the first heading, is the headline
 
     def of(self, p) -> str:
         ppr = p.find(_w("pPr"))
@@ -424,8 +422,7 @@ class _StyleRoles:
             self.headline_seen = True
             return role
         if level is not None:
-            if not self.headline_seen and self.top_heading is None:
-                self.top_heading = level
+            if not self.headline_seen:
                 self.headline_seen = True
                 return "headline"
             return "subhead"

@@ -271,6 +271,8 @@ def test_translate_and_build_a_docx_with_apertium(tmp_path):
     path = make_story(tmp_path / "story.en.docx")
     result = runner.invoke(app, ["translate", str(path), "--to", "es"])
     assert result.exit_code == 0, result.output
+    po = (tmp_path / "locales" / "es" / "LC_MESSAGES" / "story.po").read_text(encoding="utf-8")
+    assert "story.en.docx:3\n" in po  # references name paragraphs: the bold one is the third
     result = runner.invoke(app, ["build", str(path), "--to", "es", "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     built = tmp_path / "out" / "es" / "story.es.docx"

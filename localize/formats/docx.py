@@ -74,6 +74,10 @@ _STYLE_ROLES = {"title": "headline", "subtitle": "standfirst", "caption": "capti
                 "intense quote": "quote", "block text": "quote", "list paragraph": "list_item"}
 _HEADING = re.compile(r"heading ([1-9])$")
 _LIST_STYLE = re.compile(r"list (bullet|number|continue)( [2-9])?$")
+# Every block's trail ends with a line break the file does not hold: a block is a line of the
+# preview (``render``), so the line a memory's reference names (``story.docx:7``) is the 7th block,
+# the paragraph the notes call "paragraph 7".
+PARAGRAPH_END = "\n"
 # Roles the layout rules (articles) may give an unstyled paragraph when styles name the headline:
 # then only the meta lines are taken from layout, the rest stays body text.
 _META_ROLES = {"byline", "date", "reading_time"}
@@ -333,7 +337,7 @@ def read(data: bytes, where: str):
         fragment = para.fragment
         lead = fragment[:len(fragment) - len(fragment.lstrip())]
         text = fragment.strip()
-        trail = fragment[len(lead) + len(text):]
+        trail = fragment[len(lead) + len(text):] + PARAGRAPH_END
         role = roles.of(para.element) if story == "body" else "body"
         if para.why:
             notes.append(f"paragraph {i + 1} ({story}) {para.why}: kept as it is"
@@ -528,7 +532,7 @@ def to_bytes(article) -> bytes:
         raise ValueError("the blocks do not belong to this document")
     changed = {}
     for (part, para, _story), block in zip(walked, article.blocks):
-        fragment = block.lead + block.text + block.trail
+        fragment = block.lead + block.text + block.trail.removesuffix(PARAGRAPH_END)
         if para.why or fragment == para.fragment:
             continue
         _rewrite(para, fragment)
@@ -544,10 +548,10 @@ def to_bytes(article) -> bytes:
 
 
 def render(article) -> str:
-    """The document's text, a paragraph a line (a preview: the file itself is ``to_bytes``)."""
+    """The document's text, a block a line (a preview: the file itself is ``to_bytes``)."""
     from ..markup import strip_tags
 
-    return "".join(strip_tags(b.lead + b.text + b.trail) + "\n\n" for b in article.blocks)
+    return "".join(strip_tags(b.lead + b.text + b.trail) for b in article.blocks)
 
 
 def fit(text: str, role: str) -> str:

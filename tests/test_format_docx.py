@@ -191,6 +191,48 @@ def test_a_field_is_one_object_and_comes_back_whole(tmp_path):
     assert p.xpath(".//w:fldChar/@w:fldCharType") == ["begin", "separate", "end"]
 
 
+_FOOTNOTES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+              '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>'
+              '<w:t xml:space="preserve"> Figures from the port authority.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+
+
+def add_footnote(path):
+    """A footnote as Word stores it: a footnotes part, its relationship and content type, and a
+    reference mark in the body (python-docx writes no footnotes itself)."""
+    d = docx.Document()
+    _append(d, f'<w:p {W}><w:r><w:t>Traffic fell by half.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+               f'</w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>')
+    source = io.BytesIO()
+    d.save(source)
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" '
+                                    b'Target="footnotes.xml"/></Relationships>')
+            out.writestr(info, data)
+        out.writestr("word/footnotes.xml", _FOOTNOTES)
+    return path
+
+
+def test_footnotes_are_blocks_and_their_marks_stay_in_place(tmp_path):
+    path = add_footnote(tmp_path / "n.docx")
+    article = read_article(path)
+    assert [b.text for b in article.blocks] == ['Traffic fell by half.<sup data-o="1"/>',
+                                                '<sup data-o="1"/> Figures from the port authority.']
+    out = article.with_texts(['El tráfico cayó a la mitad.<sup data-o="1"/>',
+                              '<sup data-o="1"/> Cifras de la autoridad portuaria.']).to_bytes()
+    assert docx.Document(io.BytesIO(out)).paragraphs[0].text == "El tráfico cayó a la mitad."
+    body, notes = part(io.BytesIO(out), "word/document.xml"), part(io.BytesIO(out), "word/footnotes.xml")
+    assert b'<w:footnoteReference w:id="1"/>' in body and b"<w:footnoteRef/>" in notes
+    assert b"Cifras de la autoridad portuaria." in notes and b"<w:separator/>" in notes
+
+
 @pytest.mark.parametrize("content, words", [
     (b"just some text, saved with the wrong name", "not a ZIP package"),
     (None, "damaged"),  # a .docx cut short in transfer

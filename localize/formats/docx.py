@@ -1,11 +1,12 @@
-"""DOCX (Word, Office Open XML): body paragraphs, table cells, headers and footers are translated;
-styles, section properties, numbering, pictures and every other part of the package are kept.
+"""DOCX (Word, Office Open XML): body paragraphs, table cells, headers, footers, footnotes and
+endnotes are translated; styles, section properties, numbering, pictures and every other part of
+the package are kept.
 
 A .docx is a ZIP package of XML parts, not text, so an Article of this format keeps the file's
 bytes (``Article.package``) and its blocks are made from the paragraphs, in document order: the
-body's (table cells included), then each header's and footer's. A paragraph's text is written as
-an inline-HTML fragment, as HTML blocks are (``FRAGMENT_KIND`` "html"), so engines carry its
-formatting through:
+body's (table cells included), then each header's, footer's, footnote's and endnote's. A
+paragraph's text is written as an inline-HTML fragment, as HTML blocks are (``FRAGMENT_KIND``
+"html"), so engines carry its formatting through:
 
 * runs are grouped by their properties (the ``w:rPr`` XML) and hyperlink; the group with the most
   text is the paragraph's own and is written bare, every other group's text is wrapped in a tag
@@ -23,7 +24,8 @@ other entries of the package are copied byte for byte.
 What the run model cannot carry is kept as it is and named in the article's notes: a paragraph
 with tracked changes (insertions, deletions and moves belong to their revision marks), content
 controls, smart tags or custom XML around runs, and a field that runs on past its paragraph.
-Text boxes, footnotes, endnotes and comments are kept untranslated.
+Text boxes (a picture's own paragraphs, which Word writes twice: as a shape and as its VML
+fallback) and comments are kept untranslated.
 
 Roles come from paragraph styles (Word stores a built-in style's English name in ``w:name`` in
 every language of its interface): Title is the headline (else the first heading),
@@ -68,7 +70,8 @@ _WRAPPERS = {"sdt", "smartTag", "customXml", "dir", "bdo"}
 _CHARACTERS = {"noBreakHyphen": "\u2011", "softHyphen": "\u00ad"}
 # How a kept object shows in a fragment: the nearest HTML element, for reviewers and engines.
 _OBJECT_TAGS = {"br": "br", "cr": "br", "drawing": "img", "pict": "img", "object": "img",
-                "AlternateContent": "img", "footnoteReference": "sup", "endnoteReference": "sup"}
+                "AlternateContent": "img", "footnoteReference": "sup", "endnoteReference": "sup",
+                "footnoteRef": "sup", "endnoteRef": "sup"}
 # The role a built-in paragraph style gives (ECMA-376 part 1, 17.7.4.9 latent style names).
 _STYLE_ROLES = {"title": "headline", "subtitle": "standfirst", "caption": "caption", "quote": "quote",
                 "intense quote": "quote", "block text": "quote", "list paragraph": "list_item"}
@@ -137,14 +140,20 @@ def _open(data: bytes, where: str):
 
 
 def _stories(document):
-    """(part, root element) of the body, then of every header and footer, in a stable order."""
+    """(part name, its XML root, where the paragraphs are) of the body, then of every header,
+    footer, footnote and endnote part, in a stable order."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
 
-    yield document.part, document.element.body
-    extra = {rel.target_part.partname: rel.target_part for rel in document.part.rels.values()
-             if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)}
-    for name in sorted(extra, key=lambda n: (not n.startswith("/word/header"), n)):
-        yield extra[name], extra[name].element
+    yield document.part.partname, document.element, document.element.body
+    kinds = (RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)
+    extra = {rel.target_part.partname: (kinds.index(rel.reltype), rel.target_part)
+             for rel in document.part.rels.values() if not rel.is_external and rel.reltype in kinds}
+    for name in sorted(extra, key=lambda n: (extra[n][0], n)):
+        part = extra[name][1]
+        # python-docx models headers and footers; footnotes and endnotes it keeps as bytes
+        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+        yield name, root, root
 
 
 def _paragraphs(root):
@@ -316,12 +325,12 @@ def _fragment(para: _Paragraph) -> str:
 
 def _walk(document):
     """(part, paragraph analysis, where it stands) of every paragraph with text, in block order."""
-    for part, root in _stories(document):
-        story = "body" if part is document.part else part.partname.rsplit("/", 1)[-1]
-        for p in _paragraphs(root):
+    for name, root, story_root in _stories(document):
+        story = "body" if root is document.element else name.rsplit("/", 1)[-1]
+        for p in _paragraphs(story_root):
             para = _analyse(p)
             if para.text.strip():
-                yield part, para, story
+                yield (name, root), para, story
 
 
 def read(data: bytes, where: str):
@@ -331,7 +340,7 @@ def read(data: bytes, where: str):
     document = _open(data, where)
     roles = _StyleRoles(document)
     blocks, notes, unstyled = [], [], []
-    footnotes = textboxes = False
+    textboxes = False
     for _part, para, story in _walk(document):
         i = len(blocks)
         fragment = para.fragment
@@ -347,11 +356,8 @@ def read(data: bytes, where: str):
         elif role == "body" and story == "body" and not _in_table(para.element):
             unstyled.append(i)
         blocks.append(Block(role, text, lead=lead, trail=trail))
-        footnotes = footnotes or any(_object_tag(para, j) == "sup" for j in range(len(para.objects)))
         textboxes = textboxes or para.element.find(f".//{_w('txbxContent')}") is not None
     _layout_roles(blocks, unstyled, styled_headline=any(b.role == "headline" for b in blocks))
-    if footnotes:
-        notes.append("footnotes and endnotes are kept untranslated")
     if textboxes:
         notes.append("text boxes are kept untranslated")
     return blocks, notes
@@ -531,19 +537,21 @@ def to_bytes(article) -> bytes:
     if len(walked) != len(article.blocks):
         raise ValueError("the blocks do not belong to this document")
     changed = {}
-    for (part, para, _story), block in zip(walked, article.blocks):
+    for ((name, root), para, _story), block in zip(walked, article.blocks):
         fragment = block.lead + block.text + block.trail.removesuffix(PARAGRAPH_END)
         if para.why or fragment == para.fragment:
             continue
         _rewrite(para, fragment)
-        changed[part.partname.lstrip("/")] = part
+        changed[name.lstrip("/").lower()] = root  # OPC part names ignore case (ECMA-376-2 9.1.1.1)
     if not changed:
         return article.package
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(article.package)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            part = changed.get(info.filename)
-            target.writestr(info, serialize_part_xml(part.element) if part is not None else source.read(info))
+            root = changed.pop(info.filename.lower(), None)
+            target.writestr(info, serialize_part_xml(root) if root is not None else source.read(info))
+    if changed:
+        raise ValueError(f"no ZIP entry for part {next(iter(changed))}")
     return out.getvalue()
 
 

@@ -8,7 +8,12 @@ import sys
 import zipfile
 import zlib
 
+import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches
 from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
@@ -17,11 +22,6 @@ from localize import read_article
 from localize.articles import find_articles
 from localize.cli import app
 
-docx = pytest.importorskip("docx")
-from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls  # noqa: E402
-from docx.shared import Inches  # noqa: E402
 
 runner = CliRunner()
 W = nsdecls("w", "r")

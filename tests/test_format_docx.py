@@ -233,6 +233,25 @@ def test_footnotes_are_blocks_and_their_marks_stay_in_place(tmp_path):
     assert b"Cifras de la autoridad portuaria." in notes and b"<w:separator/>" in notes
 
 
+def test_a_text_box_is_a_block_and_both_its_copies_get_the_translation(tmp_path):
+    box = '<w:txbxContent><w:p><w:r><w:t>Talks resume on Monday.</w:t></w:r></w:p></w:txbxContent>'
+    d = docx.Document()
+    namespaces = (f'{nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                  'xmlns:v="urn:schemas-microsoft-com:vml"')
+    _append(d, f'<w:p {namespaces}><w:r><w:t xml:space="preserve">The port reopened. </w:t></w:r>'
+               f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing>'
+               f'</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>'
+               f'</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    d.save(tmp_path / "b.docx")
+    article = read_article(tmp_path / "b.docx")
+    assert [b.text for b in article.blocks] == ['The port reopened. <img data-o="1"/>', "Talks resume on Monday."]
+    out = article.with_texts(['El puerto reabrió. <img data-o="1"/>', "Las negociaciones se reanudan el lunes."])
+    xml = part(io.BytesIO(out.to_bytes()), "word/document.xml").decode()
+    assert xml.count("Las negociaciones se reanudan el lunes.") == 2 and "Talks" not in xml
+    assert "El puerto reabrió." in xml and xml.count("<mc:AlternateContent>") == 1
+
+
 @pytest.mark.parametrize("content, words", [
     (b"just some text, saved with the wrong name", "not a ZIP package"),
     (None, "damaged"),  # a .docx cut short in transfer

@@ -4,7 +4,7 @@ the package are kept.
 
 A .docx is a ZIP package of XML parts, not text, so an Article of this format keeps the file's
 bytes (``Article.package``) and its blocks are made from the paragraphs, in document order: the
-body's (table cells included), then each header's, footer's, footnote's and endnote's. A
+body's (table cells and text boxes included), then each header's, footer's, footnote's and endnote's. A
 paragraph's text is written as an inline-HTML fragment, as HTML blocks are (``FRAGMENT_KIND``
 "html"), so engines carry its formatting through:
 
@@ -24,8 +24,7 @@ other entries of the package are copied byte for byte.
 What the run model cannot carry is kept as it is and named in the article's notes: a paragraph
 with tracked changes (insertions, deletions and moves belong to their revision marks), content
 controls, smart tags or custom XML around runs, and a field that runs on past its paragraph.
-Text boxes (a picture's own paragraphs, which Word writes twice: as a shape and as its VML
-fallback) and comments are kept untranslated.
+Comments are kept untranslated.
 
 Roles come from paragraph styles (Word stores a built-in style's English name in ``w:name`` in
 every language of its interface): Title is the headline (else the first heading),
@@ -157,10 +156,27 @@ def _stories(document):
 
 
 def _paragraphs(root):
-    """The paragraphs of a story that hold no paragraph (text boxes inside a picture are kept)."""
+    """The paragraphs of a story in document order, a text box's right after the paragraph that
+    holds it. Word writes a text box twice (ECMA-376 part 3, markup compatibility): as DrawingML
+    in ``mc:Choice`` and as VML in ``mc:Fallback`` for older readers; the fallback copy is no block
+    of its own: it gets the translated paragraph (``_mirror_fallback``)."""
     for p in root.iter(_w("p")):
-        if not any(_local(a) == "p" for a in p.iterancestors()):
+        if not any(_local(a) == "Fallback" for a in p.iterancestors()):
             yield p
+
+
+def _mirror_fallback(p) -> None:
+    """A rewritten text-box paragraph also replaces its twin in the VML fallback, when the two
+    copies have as many paragraphs (else the fallback, which current readers skip, stays)."""
+    choice = next((a for a in p.iterancestors() if _local(a) == "Choice"), None)
+    fallback = next((c for c in choice.getparent() if _local(c) == "Fallback"), None) \
+        if choice is not None and choice.getparent() is not None else None
+    if fallback is None:
+        return
+    mine, theirs = list(choice.iter(_w("p"))), list(fallback.iter(_w("p")))
+    if len(mine) == len(theirs):
+        twin = theirs[mine.index(p)]
+        twin.getparent().replace(twin, deepcopy(p))
 
 
 # --------------------------------------------------------------------------- one paragraph
@@ -173,7 +189,10 @@ class _Paragraph:
     keys: list = field(default_factory=list)  # (hyperlink index or None, rPr XML) of each text group
     rprs: list = field(default_factory=list)  # the rPr element (or None) of each group
     links: list = field(default_factory=list)  # the paragraph's hyperlink elements
-    objects: list = field(default_factory=list)  # (hyperlink index or None, [elements]) kept whole
+    # (hyperlink index or None, [elements], run properties): kept whole, copied when written (a
+    # text box inside may have been translated meanwhile); with run properties ("run", rPr or
+    # None) the elements are a run's content, put in a run of their own.
+    objects: list = field(default_factory=list)
     starts: list = field(default_factory=list)
     ends: list = field(default_factory=list)
     pieces: list = field(default_factory=list)  # ("t", group, text) / ("o", object index)
@@ -203,8 +222,8 @@ def _analyse(p) -> _Paragraph:
         elif text:
             para.pieces.append(("t", g, text))
 
-    def add_object(link, elements) -> None:
-        para.objects.append((link, elements))
+    def add_object(link, elements, run=None) -> None:
+        para.objects.append((link, elements, run))
         para.pieces.append(("o", len(para.objects) - 1))
 
     def field_chars(element) -> int:
@@ -240,11 +259,7 @@ def _analyse(p) -> _Paragraph:
                 elif name in ("delText", "delInstrText"):
                     para.why = "has tracked changes"
                 else:
-                    run = child.makeelement(_w("r"), {})
-                    if rpr is not None:
-                        run.append(deepcopy(rpr))
-                    run.append(deepcopy(item))
-                    add_object(link, [run])
+                    add_object(link, [item], ("run", rpr))
         elif tag == "hyperlink" and link is None:
             para.links.append(child)
             for inner in child:
@@ -276,8 +291,9 @@ def _analyse(p) -> _Paragraph:
         para.keys.append((None, b""))
         para.rprs.append(None)
         para.base = len(para.keys) - 1
-    if para.why:  # kept whole: its text, all of it, only for reading
-        para.text = "".join(t.text or "" for t in p.iter(_w("t")))
+    if para.why:  # kept whole: its text, all of it (not a text box's inside), only for reading
+        para.text = "".join(t.text or "" for t in p.iter(_w("t"))
+                            if next(t.iterancestors(_w("p")), None) is p)
         para.fragment = _escape(para.text)
     else:
         para.text = "".join(piece[2] for piece in para.pieces if piece[0] == "t")
@@ -298,8 +314,7 @@ def _tag_name(para: _Paragraph, g: int) -> str:
 
 
 def _object_tag(para: _Paragraph, j: int) -> str:
-    elements = para.objects[j][1]
-    first = elements[0]
+    first = para.objects[j][1][0]
     inner = [_local(c) for c in first if _local(c) != "rPr"] if _local(first) == "r" else [_local(first)]
     return next((_OBJECT_TAGS[n] for n in inner if n in _OBJECT_TAGS), "span")
 
@@ -340,7 +355,6 @@ def read(data: bytes, where: str):
     document = _open(data, where)
     roles = _StyleRoles(document)
     blocks, notes, unstyled = [], [], []
-    textboxes = False
     for _part, para, story in _walk(document):
         i = len(blocks)
         fragment = para.fragment
@@ -353,18 +367,15 @@ def read(data: bytes, where: str):
                          + (" (accept or reject the changes in Word, then translate again)"
                             if "tracked" in para.why else ""))
             role = "kept"
-        elif role == "body" and story == "body" and not _in_table(para.element):
+        elif role == "body" and story == "body" and not _in_table_or_box(para.element):
             unstyled.append(i)
         blocks.append(Block(role, text, lead=lead, trail=trail))
-        textboxes = textboxes or para.element.find(f".//{_w('txbxContent')}") is not None
     _layout_roles(blocks, unstyled, styled_headline=any(b.role == "headline" for b in blocks))
-    if textboxes:
-        notes.append("text boxes are kept untranslated")
     return blocks, notes
 
 
-def _in_table(p) -> bool:
-    return any(_local(a) == "tc" for a in p.iterancestors())
+def _in_table_or_box(p) -> bool:
+    return any(_local(a) in ("tc", "txbxContent") for a in p.iterancestors())
 
 
 def _layout_roles(blocks, unstyled: list[int], styled_headline: bool) -> None:
@@ -514,7 +525,14 @@ def _rewrite(para: _Paragraph, fragment: str) -> None:
         if piece[0] == "t":
             link, elements = para.keys[piece[1]][0], _text_runs(para, piece[1], piece[2])
         else:
-            link, elements = para.objects[piece[1]][0], [deepcopy(e) for e in para.objects[piece[1]][1]]
+            link, originals, run = para.objects[piece[1]]
+            elements = [deepcopy(e) for e in originals]
+            if run is not None:
+                wrapper = p.makeelement(_w("r"), {})
+                if run[1] is not None:
+                    wrapper.append(deepcopy(run[1]))
+                wrapper.extend(elements)
+                elements = [wrapper]
         if link is None:
             holder, holder_link = p, None
         elif holder_link != link:
@@ -537,11 +555,14 @@ def to_bytes(article) -> bytes:
     if len(walked) != len(article.blocks):
         raise ValueError("the blocks do not belong to this document")
     changed = {}
-    for ((name, root), para, _story), block in zip(walked, article.blocks):
+    # From the last paragraph back: a text box's paragraphs are rewritten before the paragraph
+    # that holds the text box copies it.
+    for ((name, root), para, _story), block in reversed(list(zip(walked, article.blocks))):
         fragment = block.lead + block.text + block.trail.removesuffix(PARAGRAPH_END)
         if para.why or fragment == para.fragment:
             continue
         _rewrite(para, fragment)
+        _mirror_fallback(para.element)
         changed[name.lstrip("/").lower()] = root  # OPC part names ignore case (ECMA-376-2 9.1.1.1)
     if not changed:
         return article.package

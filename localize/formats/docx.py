@@ -4,9 +4,9 @@ the package are kept.
 
 A .docx is a ZIP package of XML parts, not text, so an Article of this format keeps the file's
 bytes (``Article.package``) and its blocks are made from the paragraphs, in document order: the
-body's (table cells and text boxes included), then each header's, footer's, footnote's and endnote's. A
-paragraph's text is written as an inline-HTML fragment, as HTML blocks are (``FRAGMENT_KIND``
-"html"), so engines carry its formatting through:
+body's (table cells and text boxes included), then each header's, footer's, footnote's and
+endnote's. A paragraph's text is written as an inline-HTML fragment, as HTML blocks are
+(``FRAGMENT_KIND`` "html"), so engines carry its formatting through:
 
 * runs are grouped by their properties (the ``w:rPr`` XML) and hyperlink; the group with the most
   text is the paragraph's own and is written bare, every other group's text is wrapped in a tag

@@ -63,6 +63,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "legacy encoding cp1252"
     digest: str = ""  # sha256 of the file's bytes: lets a rerun skip an unchanged article
+    package: bytes = b""  # a package format's file (DOCX): its writer puts the texts back into it
 
     def render(self) -> str:
         from .formats import render
@@ -70,6 +71,10 @@ class Article:
         return render(self)
 
     def to_bytes(self) -> bytes:
+        if self.package:
+            from .formats import package_bytes
+
+            return package_bytes(self)
         return self.bom + self.render().encode(self.encoding)
 
     def with_texts(self, texts: list[str]) -> "Article":
@@ -225,10 +230,15 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     where = str(path)
     if data is None:
         data = read_article_bytes(where)
-    text, codec, bom, notes = decode_bytes(data, where)
     from . import formats
 
-    fmt = format or formats.guess_format(where, text)
+    # A package (DOCX) is read from its bytes; every other format from its decoded text.
+    fmt = (format if format in formats.PACKAGE_FORMATS else None) if format else formats.package_format(where, data)
+    if fmt:
+        text, codec, bom, notes = "", "utf-8", b"", []
+    else:
+        text, codec, bom, notes = decode_bytes(data, where)
+        fmt = format or formats.guess_format(where, text)
     import hashlib
 
     # Unnamed stdin gets no id: reading and detecting need none, po_path refuses it.
@@ -236,7 +246,11 @@ def read_article(path: str | Path, *, data: bytes | None = None, format: str | N
     article = Article(id=ident, source=where,
                       format=fmt, encoding=codec, bom=bom, notes=notes,
                       digest=hashlib.sha256(data).hexdigest())
-    head, blocks = formats.parse(fmt, text)
+    if fmt in formats.PACKAGE_FORMATS:
+        blocks, more = formats.read_package(fmt, data, where)
+        head, article.package, article.notes = "", data, notes + more
+    else:
+        head, blocks = formats.parse(fmt, text)
     article.head, article.blocks = head, blocks
     if not any(b.text.strip() for b in blocks):
         raise BadInput("has no text to read", where, "give an article with some text")
@@ -491,9 +505,10 @@ def _assign_markdown_standfirst(blocks: list[Block]) -> None:
 
 # --------------------------------------------------------------------------- finding articles
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".nitf", ".xml")
-# Files that sit beside articles in a folder but are not articles.
-_NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|copying|authors|notice)\b", re.I)
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".nitf", ".xml", ".docx")
+# Files that sit beside articles in a folder but are not articles (``~$name.docx``: the lock file
+# Word keeps beside a document it has open).
+_NOT_ARTICLES = re.compile(r"^((readme|license|licence|changelog|copying|authors|notice)\b|~\$)", re.I)
 
 
 def find_articles(inputs: list[str]) -> tuple[list[str], list[tuple[str, BadInput]]]:

@@ -130,11 +130,16 @@ def plant(kind: str, src: str, tgt: str, rng: random.Random, common: dict[str, s
         if not m or len(m.group(2).split()) < 2:
             return None
         inner = m.group(2).split()
-        after = tgt[m.end():].split()
-        if after and rng.random() < 0.5:  # the closing quote moves one or two words on
-            k = min(len(after), rng.choice([1, 2]))
-            return (tgt[:m.start()] + m.group(1) + " ".join(inner + after[:k]) + m.group(3) + " "
-                    + " ".join(after[k:])).strip()
+        rest = tgt[m.end():]
+        # The quote moves over words: punctuation it passes stays glued to its word (a quote moved
+        # over a lone comma or full stop is a house style, not an error).
+        k = rng.choice([1, 2])
+        on = re.match(rf"(?:[^\w\"“”«»]*\w[^\s\"“”«»]*){{{k}}}", rest) or re.match(r"[^\w\"“”«»]*\w[^\s\"“”«»]*", rest)
+        back = re.search(r"\w", inner[-1]) is not None
+        if on and (not back or rng.random() < 0.5):  # the closing quote moves one or two words on
+            return tgt[:m.end() - 1] + on.group(0) + m.group(3) + rest[on.end():]
+        if not back:
+            return None
         return (tgt[:m.start()] + m.group(1) + " ".join(inner[:-1]) + m.group(3) + " " + inner[-1]
                 + tgt[m.end():])
     if kind == "repetition":

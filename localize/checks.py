@@ -217,15 +217,94 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
     return None
 
 
-def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str]) -> NameKnowledge | None:
-    """The dictionaries' knowledge of the names in ``texts`` for a pair (Apertium's analyser and
-    bilingual dictionary, when the pair is installed), or None."""
+def installed_pairs() -> list:
+    """The installed Apertium pairs (``apertium -l``), looked up once per run by the caller and
+    passed to ``name_knowledge_for`` / ``machine_translations`` / ``check_catalog``."""
     from .engines import apertium
 
-    for pair in apertium._discover_pairs():
+    return apertium._discover_pairs()
+
+
+def _apertium_mode(source_lang: str, target_lang: str, pairs: list | None) -> str | None:
+    for pair in installed_pairs() if pairs is None else pairs:
         if pair.source == source_lang and pair.target == target_lang:
-            return apertium.analyse_names(pair.detail, texts)
+            return pair.detail
     return None
+
+
+def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
+                       pairs: list | None = None) -> NameKnowledge | None:
+    """The dictionaries' knowledge of the names in ``texts`` for a pair (Apertium's analyser and
+    bilingual dictionary, when the pair is installed), or None. ``pairs``: ``installed_pairs()``,
+    when the caller checks several articles."""
+    from .engines import apertium
+
+    mode = _apertium_mode(source_lang, target_lang, pairs)
+    return apertium.analyse_names(mode, texts) if mode else None
+
+
+def check_fragments(text: str) -> list[str]:
+    """The pieces of a source sentence whose machine translation the checks compare against: each
+    quoted passage, the sentence outside its quotes, and each capitalised word that is not the
+    sentence's first, written in lower case (its common-noun reading, the engine's mangling of a
+    name)."""
+    spans = _quoted(text)
+    out = [inner for _, inner in spans]
+    if spans:
+        out.append(_outside_quotes(text))
+    words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", text)
+    out += [w.lower() for w in words[1:] if w[:1].isupper() and not w.isupper() and len(w) > 1]
+    return [f for f in out if f.strip()]
+
+
+# Apertium tags of words that open a phrase and never end one: determiners, prepositions,
+# conjunctions, pre-adverbs ("muy"), relatives, and proclitic pronouns (Spanish "lo", "se"
+# always stand before their verb) (linguistics).
+_OPENER_TAGS = re.compile(r"<(det|pr|cnjcoo|cnjsub|preadv|rel)>|<prn><pro>")
+
+
+def phrase_openers(target_lang: str, texts: list[str], pairs: list | None = None) -> frozenset[str]:
+    """The words of ``texts`` just inside a closing quote that the target language's analyser
+    (of an installed pair from ``target_lang``) reads only as words that open a phrase: a quoted
+    passage does not end on one. Empty when no such analyser is installed."""
+    from .engines import apertium
+
+    words = {w for t in texts for m in _QUOTED.finditer(t)
+             for w in re.findall(r"[^\W\d_]+", next(g for g in m.groups() if g))[-1:]}
+    mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs)
+                 if p.source == target_lang.split("_")[0].split("@")[0]), None)
+    analyser = apertium._mode_binary(mode, "automorf") if mode and words else None
+    if not analyser:
+        return frozenset()
+    openers = set()
+    for surface, rest in re.findall(r"\^([^/$]*)/([^$]*)\$", apertium._lt_proc("-w", analyser, "\n".join(sorted(words)) + "\n")):
+        readings = rest.split("/")
+        if not rest.startswith("*") and all(_OPENER_TAGS.search(r.split("+")[-1]) for r in readings):
+            openers.add(surface)
+    return frozenset(openers)
+
+
+def machine_translations(source_lang: str, target_lang: str, sources: list[str],
+                         pairs: list | None = None) -> dict[str, str]:
+    """Apertium's translation of every ``check_fragments`` piece of ``sources``, in one process
+    for all of them ({} when the pair is not installed or Apertium fails)."""
+    import html
+
+    from .engines import apertium
+    from .errors import EngineFailed
+
+    mode = _apertium_mode(source_lang, target_lang, pairs)
+    fragments = list(dict.fromkeys(f for s in sources for f in check_fragments(s)))
+    if not mode or not fragments:
+        return {}
+    try:
+        out = apertium._apertium(mode, "".join(f"<p>{html.escape(f, quote=False)}</p>\n" for f in fragments))
+    except EngineFailed:
+        return {}
+    parts = re.findall(r"<p>(.*?)</p>", out, re.S)
+    if len(parts) != len(fragments):
+        return {}
+    return {f: html.unescape(re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p)).strip() for f, p in zip(fragments, parts)}
 
 
 # --------------------------------------------------------------------------- other checks
@@ -311,7 +390,66 @@ def _quoted(text: str) -> list[tuple[int, str]]:
     return [(m.start(), next(g for g in m.groups() if g)) for m in _QUOTED.finditer(text)]
 
 
-def check_quotes(unit: TranslationUnit) -> str | None:
+def _outside_quotes(text: str) -> str:
+    return " ".join(_QUOTED.sub(" ", text).split())
+
+
+# Words shorter than this carry no evidence of where a quote belongs: in the desk's languages the
+# short words are mostly function words (articles, prepositions, conjunctions), which the inside
+# and the outside of a quote share (linguistics).
+QUOTE_EVIDENCE_MIN_LETTERS = 4
+# Inflected forms of one word share their beginning (Spanish "tribunal"/"tribunales",
+# "diagnosticado"/"diagnosticados"): words are compared on this many first letters (linguistics:
+# Romance and English inflection is suffixing; the length was chosen on the dev split).
+QUOTE_STEM_LETTERS = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {_fold(w)[:QUOTE_STEM_LETTERS] for w in re.findall(r"[^\W\d_]+", text)
+            if len(w) >= QUOTE_EVIDENCE_MIN_LETTERS}
+
+
+def _side(word: str, inside: set[str], outside: set[str]) -> str:
+    """Which part of the source a target word translates: "in" (the quoted passage), "out" (the
+    rest of the sentence), or "" when it cannot tell (a short word, a word of both or neither)."""
+    if len(word) < QUOTE_EVIDENCE_MIN_LETTERS:
+        return ""
+    stem = _fold(word)[:QUOTE_STEM_LETTERS]
+    is_in, is_out = stem in inside, stem in outside
+    return "in" if is_in and not is_out else "out" if is_out and not is_in else ""
+
+
+def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: frozenset[str]) -> str | None:
+    """A closing quote that moved over a word or two: a quoted passage covers the same content in
+    both languages (linguistics: a quotation is reproduced whole), so the word just inside the
+    target's closing quote should translate the source's quoted passage and the word just after
+    it the rest of the sentence. Which is which is read off the engine's translation of the two
+    parts (``machine_translations``): a human rewording changes both alike, a moved quote puts a
+    word clearly of one part on the other side."""
+    src = list(_QUOTED.finditer(unit.source))
+    tgt = list(_QUOTED.finditer(unit.target))
+    if not src or len(src) != len(tgt):
+        return None  # a translator may drop or add quotes around a title; balance is checked apart
+    outside_text = _outside_quotes(unit.source)
+    outside = _stems(outside_text) | _stems(translations.get(outside_text, ""))
+    for s, t in zip(src, tgt):
+        s_text = next(g for g in s.groups() if g)
+        inside = _stems(s_text) | _stems(translations.get(s_text, ""))
+        t_inner = re.findall(r"[^\W\d_]+", next(g for g in t.groups() if g))
+        # The words after the closing quote, up to the next quote.
+        after = re.findall(r"[^\W\d_]+", re.split(r"[\"“”«»„]", unit.target[t.end():])[0])
+        last_inside = t_inner[-1] if len(t_inner) > 1 else ""
+        first_after = after[0] if after else ""
+        dangling = bool(t_inner) and t_inner[-1] in openers and not re.search(
+            r"(?:\.\.\.|…|—|-)\s*$", next(g for g in t.groups() if g))
+        if dangling or _side(last_inside, inside, outside) == "out" or _side(first_after, inside, outside) == "in":
+            return (f"the quote “{next(g for g in s.groups() if g)[:50]}” ends elsewhere in the translation: "
+                    f"“{next(g for g in t.groups() if g)[:50]}”")
+    return None
+
+
+def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = None,
+                 openers: frozenset[str] = frozenset()) -> str | None:
     if _balanced(unit.source) and not _balanced(unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
     src, tgt = _quoted(unit.source), _quoted(unit.target)
@@ -322,7 +460,7 @@ def check_quotes(unit: TranslationUnit) -> str | None:
         t_share = len(t_text) / max(1, len(unit.target))
         if len(s_text.split()) > 1 and not 1 / QUOTE_SHARE_FACTOR <= t_share / s_share <= QUOTE_SHARE_FACTOR:
             return f"the quoted “{s_text[:40]}” covers different content in the translation: “{t_text[:40]}”"
-    return None
+    return _moved_quote(unit, translations or {}, openers) if translations or openers else None
 
 
 _FINAL = re.compile(r"([.!?:…]+)[\"'»”’)\]]*\s*$")
@@ -361,11 +499,15 @@ def check_unknown_words(unit: TranslationUnit) -> str | None:
 
 def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=(),
                enabled: frozenset[str] = frozenset(CHECK_IDS), names: NameKnowledge | None = None,
-               known_names: frozenset[str] = frozenset()) -> list[Problem]:
+               known_names: frozenset[str] = frozenset(),
+               translations: dict[str, str] | None = None,
+               openers: frozenset[str] = frozenset()) -> list[Problem]:
     """Problems of one translated unit (untranslated units get none: status counts them).
 
     ``names``: the pair's dictionary knowledge of the sources (``name_knowledge_for``);
-    ``known_names``: words used as names elsewhere in the article."""
+    ``known_names``: words used as names elsewhere in the article; ``translations``: the engine's
+    translation of the sources' pieces (``machine_translations``); ``openers``: target words that
+    open a phrase (``phrase_openers``)."""
     if not unit.target or unit.obsolete:
         return []
     ref = unit.references[0] if unit.references else ""
@@ -384,7 +526,7 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
     length = check_length(unit, (source_lang, target_lang))
     if length:
         run(length[0], length[1])
-    run("quotes", check_quotes(unit))
+    run("quotes", check_quotes(unit, translations, openers))
     run("punctuation", check_punctuation(unit))
     run("whitespace", check_whitespace(unit))
     run("unknown-words", check_unknown_words(unit))

@@ -404,6 +404,9 @@ QUOTE_EVIDENCE_MIN_LETTERS = 4
 QUOTE_STEM_LETTERS = 5
 
 
+RULE_BOUNDARY = True
+
+
 def _stems(text: str) -> set[str]:
     return {_fold(w)[:QUOTE_STEM_LETTERS] for w in re.findall(r"[^\W\d_]+", text)
             if len(w) >= QUOTE_EVIDENCE_MIN_LETTERS}
@@ -440,9 +443,18 @@ def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: f
         after = re.findall(r"[^\W\d_]+", re.split(r"[\"“”«»„]", unit.target[t.end():])[0])
         last_inside = t_inner[-1] if len(t_inner) > 1 else ""
         first_after = after[0] if after else ""
-        dangling = bool(t_inner) and t_inner[-1] in openers and not re.search(
-            r"(?:\.\.\.|…|—|-)\s*$", next(g for g in t.groups() if g))
-        if dangling or _side(last_inside, inside, outside) == "out" or _side(first_after, inside, outside) == "in":
+        t_text = next(g for g in t.groups() if g)
+        dangling = bool(t_inner) and re.findall(r"\w+", t_text)[-1] in openers and not re.search(
+            r"(?:\.\.\.|…|—|-)\s*$", t_text)
+        # The source's passage closes a clause (punctuation just inside or just after its closing
+        # quote: a clause boundary, where quotations close in both languages (linguistics)) ...
+        s_closes = bool(re.search(r"[,.;:!?]\W*$", s_text) or re.match(r"\s*[,.;:!?]", unit.source[s.end():]))
+        # ... while the target's runs over a clause boundary into a word or two,
+        over = re.search(r"[,;:]\s+\w+(?:\s+\w+)?\W*$", t_text) and not re.search(r"[,;:]\s*\S+(?:\s+\S+)?\W*$", s_text)
+        # ... or stops a word or two short of one.
+        short = re.match(r"\s*\w[\w'’-]*(?:\s+\w[\w'’-]*)?\s*(?:[,.;:!?]|$)", unit.target[t.end():])
+        boundary = s_closes and (over or short) and RULE_BOUNDARY
+        if boundary or dangling or _side(last_inside, inside, outside) == "out" or _side(first_after, inside, outside) == "in":
             return (f"the quote “{next(g for g in s.groups() if g)[:50]}” ends elsewhere in the translation: "
                     f"“{next(g for g in t.groups() if g)[:50]}”")
     return None

@@ -196,8 +196,41 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
     return names
 
 
+def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_target: str,
+                   knowledge: NameKnowledge | None) -> list[tuple[str, str]]:
+    """Names translated as common words, the engine's way ("China" -> "Porcelana", "Roseanna
+    Monk" -> "Roseanna Monje"): a word capitalised inside the source sentence is missing from the
+    target, which holds the engine's translation of the word in lower case
+    (``machine_translations``), capitalised, where the name stood: next to the same kept
+    neighbour of the name, on the same side (a word-for-word rendering; a human translating an
+    institution's name reorders it: "Defense Department" -> "Departamento de Defensa"), or alone
+    when the pair's analyser reads the word as a proper noun. Both conditions come from the dev
+    split: without them, translated institution names ("Congress" -> "Congreso") were flagged."""
+    word = r"(?<![\w'’-])[^\W\d_][\w'’-]*"
+    src = [m.group(0) for m in re.finditer(word, unit.source)]
+    tgt = [m.group(0) for m in re.finditer(word, unit.target)]
+    proper = {u.surface for u in (knowledge.units_of(unit.source) or ()) if u.proper} if knowledge else set()
+    found = []
+    for i, w in enumerate(src):
+        m = translations.get(w.lower(), "") if i else ""
+        if not w[:1].isupper() or w.isupper() or not m or _fold(m) == _fold(w) or " " in m.strip():
+            continue
+        shown = m[:1].upper() + m[1:]
+        if shown not in tgt[1:] or _word_in(w, folded_target):
+            continue
+        at = [k for k, t in enumerate(tgt) if t == shown and k]
+        left = src[i - 1] if src[i - 1][:1].isupper() else None
+        right = src[i + 1] if i + 1 < len(src) and src[i + 1][:1].isupper() else None
+        same_place = any((left and tgt[k - 1] == left) or (right and k + 1 < len(tgt) and tgt[k + 1] == right)
+                         for k in at)
+        if same_place or w in proper:
+            found.append((w, shown))
+    return found
+
+
 def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
-                known: frozenset[str] = frozenset(), terms=()) -> str | None:
+                known: frozenset[str] = frozenset(), terms=(),
+                engine: dict[str, str] | None = None) -> str | None:
     """A source name is kept when the target has it verbatim, as its dictionary translation, with
     the target's spelling, or as a glossary target; otherwise it is named as missing."""
     target = _fold(unit.target)
@@ -211,6 +244,9 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
         if _close_in(name, target) or any(_close_in(t, target) for t in translations):
             continue
         missing.append(name)
+    mangled = _mangled_names(unit, engine, target, knowledge) if engine else []
+    if mangled:
+        return "; ".join(f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled)
     if missing:
         shown = ", ".join(f"“{n}”" for n in dict.fromkeys(missing))
         return f"{shown} missing from the translation (not kept, nor its dictionary translation)"
@@ -530,7 +566,7 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
             found.append((check_id, result))
 
     run("numbers", check_numbers(unit, source_lang, target_lang))
-    run("names", check_names(unit, names, known_names, terms))
+    run("names", check_names(unit, names, known_names, terms, translations))
     if terms:
         run("glossary", check_glossary(unit, terms))
     run("untranslated", check_untranslated(unit, source_lang))

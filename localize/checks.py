@@ -228,20 +228,56 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
     return found
 
 
+def _rendered_as_words(name: str, engine: dict[str, str], target: str) -> bool:
+    """A capitalised word the translator rendered as a common word ("King of Jordan" -> "el rey
+    de Jordania"): each word of the name is in the target as written or as the engine's
+    translation of the word in lower case, written in lower case (capitalised, it is the
+    engine's mangling of a name: "New Jersey" -> "Nueva Suéter"). Chosen on the dev split."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return bool(words) and all(_word_in(w, _fold(target)) or
+                               (engine.get(w.lower()) and re.search(rf"(?<!\w){re.escape(engine[w.lower()])}(?!\w)", target))
+                               for w in words)
+
+
+# A demonym is its place name's stem plus a suffix (Spanish "Irán" -> "iraníes", "Libia" ->
+# "libios"; English "Iran" -> "Iranian") (linguistics): the stem is the name without its last
+# DEMONYM_SUFFIX_LETTERS letters, and at least DEMONYM_MIN_STEM letters long so that short names
+# do not match by chance (both chosen on the dev split).
+DEMONYM_SUFFIX_LETTERS = 2
+DEMONYM_MIN_STEM = 4
+
+
+def _demonym_in(name: str, translations: frozenset[str], folded_target: str) -> bool:
+    """The target calls the place by its people or adjective ("Libya" -> "los libios")."""
+    for form in {name, *translations}:
+        if " " in form:
+            continue
+        f = _fold(form)
+        stem = f[: max(DEMONYM_MIN_STEM, len(f) - DEMONYM_SUFFIX_LETTERS)]
+        if len(f) >= DEMONYM_MIN_STEM and re.search(rf"(?<!\w){re.escape(stem)}\w+", folded_target):
+            return True
+    return False
+
+
 def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
                 known: frozenset[str] = frozenset(), terms=(),
                 engine: dict[str, str] | None = None) -> str | None:
     """A source name is kept when the target has it verbatim, as its dictionary translation, with
     the target's spelling, or as a glossary target; otherwise it is named as missing."""
     target = _fold(unit.target)
-    glossary = {_fold(t.target) for t in terms}
     missing = []
     for name, translations in source_names(unit.source, knowledge, known):
         if _word_in(name, target) or any(_word_in(t, target) for t in translations):
             continue
-        if any(_fold(name) in g or g in target for g in glossary):
+        # A glossary entry covering this name, rendered as the glossary says.
+        if any((_fold(name) in _fold(t.term) or _fold(name) in _fold(t.target)) and _word_in(t.target, target)
+               for t in terms):
             continue
         if _close_in(name, target) or any(_close_in(t, target) for t in translations):
+            continue
+        if engine and _rendered_as_words(name, engine, unit.target):
+            continue
+        if _demonym_in(name, translations, target):
             continue
         missing.append(name)
     mangled = _mangled_names(unit, engine, target, knowledge) if engine else []

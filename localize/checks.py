@@ -536,6 +536,11 @@ def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = No
                  openers: frozenset[str] = frozenset()) -> str | None:
     if _balanced(unit.source) and not _balanced(unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
+    if translations or openers:
+        return _moved_quote(unit, translations or {}, openers)
+    # Without the engine: the passage's share of the sentence. Weaker, and it flags reworded
+    # quotes (on the dev split it caught 3 moved quotes the engine's rules miss, at 9 false
+    # alarms), so it is only the fallback.
     src, tgt = _quoted(unit.source), _quoted(unit.target)
     if len(src) != len(tgt) or not src:
         return None  # a translator may drop or add quotes around a title; balance is checked above
@@ -544,7 +549,7 @@ def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = No
         t_share = len(t_text) / max(1, len(unit.target))
         if len(s_text.split()) > 1 and not 1 / QUOTE_SHARE_FACTOR <= t_share / s_share <= QUOTE_SHARE_FACTOR:
             return f"the quoted “{s_text[:40]}” covers different content in the translation: “{t_text[:40]}”"
-    return _moved_quote(unit, translations or {}, openers) if translations or openers else None
+    return None
 
 
 _FINAL = re.compile(r"([.!?:…]+)[\"'»”’)\]]*\s*$")

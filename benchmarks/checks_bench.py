@@ -178,13 +178,21 @@ def build_set(split: str, n_pairs: int, seed: int = SEED):
 
 
 def run_localize(items):
-    from localize.checks import check_unit, name_knowledge_for
+    from localize.checks import (check_unit, installed_pairs, machine_translations, name_knowledge_for,
+                                 phrase_openers)
     from localize.memory import TranslationUnit
 
-    knowledge = name_knowledge_for("en", "es", [s for s, _, _ in items])
+    # What check_catalog prepares once per article, prepared once for all pairs (each pair is
+    # checked on its own: no names known from elsewhere in an article).
+    pairs = installed_pairs()
+    sources, targets = [s for s, _, _ in items], [t for _, t, _ in items]
+    knowledge = name_knowledge_for("en", "es", sources, pairs)
+    translations = machine_translations("en", "es", sources, pairs)
+    openers = phrase_openers("es", targets, pairs)
     flagged, per_check, examples = [], defaultdict(Counter), defaultdict(list)
     for src, tgt, kind in items:
-        found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge)
+        found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge,
+                           translations=translations, openers=openers)
         flagged.append(bool(found))
         for p in found:
             per_check[p.check]["planted" if kind else "clean"] += 1

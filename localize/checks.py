@@ -376,7 +376,13 @@ def machine_translations(source_lang: str, target_lang: str, sources: list[str],
     parts = re.findall(r"<p>(.*?)</p>", out, re.S)
     if len(parts) != len(fragments):
         return {}
-    return {f: html.unescape(re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p)).strip() for f, p in zip(fragments, parts)}
+    out = {}
+    for f, p in zip(fragments, parts):
+        t = html.unescape(re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p)).strip()
+        # The engine capitalises the start of every segment: a fragment that starts in lower case
+        # keeps it.
+        out[f] = t[:1].lower() + t[1:] if f[:1].islower() else t
+    return out
 
 
 # --------------------------------------------------------------------------- other checks

@@ -118,6 +118,11 @@ def figures(text: str, lang: str) -> list[Figure]:
         word = m.groupdict().get("word") or m.groupdict().get("glued") or ""
         factor = scales.get(re.sub(r"\s+", " ", word.lower()), 1.0) if word else 1.0
         values = {v * factor for v in _digit_values(m.group("num").strip())}
+        # Mexican Spanish news writes thousands with the word between the groups ("5 mil 352" =
+        # 5352) (the language's usage, seen in the dev split's references).
+        grouped = re.match(r"\s+(\d{3})(?!\d)", text[m.end():]) if word.lower() == "mil" else None
+        if grouped:
+            values |= {v + float(grouped.group(1)) for v in values}
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
@@ -130,8 +135,20 @@ def number_words(text: str, lang: str) -> list[Figure]:
     words = NUMBER_WORDS.get(lang, {})
     if not words:
         return []
-    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}))
-            for m in _number_words_pattern(lang).finditer(text)]
+    scales = SCALES.get(lang, {})
+    out = []
+    for m in _number_words_pattern(lang).finditer(text):
+        value = words[re.sub(r"\s+", " ", m.group(0).lower())]
+        # A number word before a scale word is multiplied by it ("tres millones" = 3e6).
+        scale = re.match(r"\s+(?:de\s+)?(\w+(?:\s+de\s+\w+)?)", text[m.end():])
+        factor = 1.0
+        if scale:
+            for cand in (scale.group(1).lower(), scale.group(1).split()[0].lower()):
+                if cand in scales and scales[cand] > 1:
+                    factor = scales[cand]
+                    break
+        out.append(Figure(m.group(0), frozenset({value, value * factor})))
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -209,7 +209,9 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
     word = r"(?<![\w'’-])[^\W\d_][\w'’-]*"
     src = [m.group(0) for m in re.finditer(word, unit.source)]
     tgt = [m.group(0) for m in re.finditer(word, unit.target)]
-    proper = {u.surface for u in (knowledge.units_of(unit.source) or ()) if u.proper} if knowledge else set()
+    units = (knowledge.units_of(unit.source) or ()) if knowledge else ()
+    proper = {u.surface for u in units if u.proper}
+    first_names = {u.surface for u in units if "ant" in u.kinds}
     found = []
     for i, w in enumerate(src):
         m = translations.get(w.lower(), "") if i else ""
@@ -223,7 +225,10 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         right = src[i + 1] if i + 1 < len(src) and src[i + 1][:1].isupper() else None
         same_place = any((left and tgt[k - 1] == left) or (right and k + 1 < len(tgt) and tgt[k + 1] == right)
                          for k in at)
-        if same_place or w in proper:
+        # A capitalised word before a first name is a title ("President Donald Trump"), not a
+        # name (linguistics: English puts titles before the given name).
+        title = i + 1 < len(src) and src[i + 1] in first_names
+        if (same_place or w in proper) and not title:
             found.append((w, shown))
     return found
 
@@ -281,12 +286,12 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
             continue
         missing.append(name)
     mangled = _mangled_names(unit, engine, target, knowledge) if engine else []
-    if mangled:
-        return "; ".join(f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled)
+    said = [f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled]
+    missing = [n for n in dict.fromkeys(missing) if n not in {w for w, _ in mangled}]
     if missing:
-        shown = ", ".join(f"“{n}”" for n in dict.fromkeys(missing))
-        return f"{shown} missing from the translation (not kept, nor its dictionary translation)"
-    return None
+        shown = ", ".join(f"“{n}”" for n in missing)
+        said.append(f"{shown} missing from the translation (not kept, nor its dictionary translation)")
+    return "; ".join(said) or None
 
 
 def installed_pairs() -> list:
@@ -644,16 +649,28 @@ def article_names(sources: list[str], knowledge: NameKnowledge | None) -> frozen
 
 
 def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozenset(CHECK_IDS),
-                  source_sentences: list[tuple[int, str]] | None = None) -> list[Problem]:
-    """All problems of an article's memory, worst first (errors, then warnings; article order)."""
+                  source_sentences: list[tuple[int, str]] | None = None,
+                  pairs: list | None = None) -> list[Problem]:
+    """All problems of an article's memory, worst first (errors, then warnings; article order).
+
+    ``pairs``: ``installed_pairs()``, looked up once by a caller that checks several articles.
+    The pair's dictionaries and engine are asked once per article: one analyser run for the
+    names, one engine run for every source's pieces (``machine_translations``)."""
     problems: list[Problem] = []
     live = [u for u in catalog.live() if u.target]
-    knowledge = None
-    if "names" in enabled and live:
-        knowledge = name_knowledge_for(catalog.source_lang, catalog.target_lang, [u.source for u in live])
+    knowledge, translations, openers = None, None, frozenset()
+    if live and enabled & {"names", "quotes"}:
+        pairs = installed_pairs() if pairs is None else pairs
+        sources = [u.source for u in live]
+        if "names" in enabled:
+            knowledge = name_knowledge_for(catalog.source_lang, catalog.target_lang, sources, pairs)
+        translations = machine_translations(catalog.source_lang, catalog.target_lang, sources, pairs)
+        if "quotes" in enabled:
+            openers = phrase_openers(catalog.target_lang, [u.target for u in live], pairs)
     known = article_names([u.source for u in live], knowledge)
     for unit in catalog.live():
-        problems += check_unit(unit, catalog.source_lang, catalog.target_lang, terms, enabled, knowledge, known)
+        problems += check_unit(unit, catalog.source_lang, catalog.target_lang, terms, enabled, knowledge, known,
+                               translations, openers)
     if "pronoun-gender" in enabled and source_sentences and catalog.source_lang == "en":
         from .translationese import _pronoun_gender
 

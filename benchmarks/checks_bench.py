@@ -95,7 +95,9 @@ def apertium_common(words: list[str]) -> dict[str, str]:
                          input="".join(f"<p>{w.lower()}</p>\n" for w in words),
                          capture_output=True, text=True).stdout
     parts = re.findall(r"<p>(.*?)</p>", out, re.S)
-    return {w: p.strip().lstrip("*#@") for w, p in zip(words, parts)} if len(parts) == len(words) else {}
+    # Apertium's unknown-word marks are removed wherever they stand, as localize's engine does.
+    return ({w: re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p.strip()) for w, p in zip(words, parts)}
+            if len(parts) == len(words) else {})
 
 
 _SCALE = [("miles de millones", "millones"), ("mil millones", "millones"), ("millones", "mil millones"),
@@ -189,10 +191,11 @@ def run_localize(items):
     knowledge = name_knowledge_for("en", "es", sources, pairs)
     translations = machine_translations("en", "es", sources, pairs)
     openers = phrase_openers("es", targets, pairs)
+    source_openers = phrase_openers("en", sources, pairs)
     flagged, per_check, examples = [], defaultdict(Counter), defaultdict(list)
     for src, tgt, kind in items:
         found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge,
-                           translations=translations, openers=openers)
+                           translations=translations, openers=openers, source_openers=source_openers)
         flagged.append(bool(found))
         for p in found:
             per_check[p.check]["planted" if kind else "clean"] += 1

@@ -509,9 +509,6 @@ QUOTE_EVIDENCE_MIN_LETTERS = 4
 QUOTE_STEM_LETTERS = 5
 
 
-RULE_BOUNDARY = True
-
-
 def _stems(text: str) -> set[str]:
     return {_fold(w)[:QUOTE_STEM_LETTERS] for w in re.findall(r"[^\W\d_]+", text)
             if len(w) >= QUOTE_EVIDENCE_MIN_LETTERS}
@@ -527,41 +524,68 @@ def _side(word: str, inside: set[str], outside: set[str]) -> str:
     return "in" if is_in and not is_out else "out" if is_out and not is_in else ""
 
 
+def _inner(m: re.Match) -> str:
+    return next(g for g in m.groups() if g)
+
+
+def _dangling(passage: str, openers: dict[str, str]) -> bool:
+    """A quoted passage that ends on a word opening a phrase (an article, a preposition, a
+    conjunction: "... el tema de la"): a quotation closes after the phrase it opened
+    (linguistics); an ellipsis or a dash marks a quotation broken off on purpose."""
+    words = re.findall(r"\w+", passage)
+    return bool(words) and openers.get(words[-1]) in ("det", "opener") and not re.search(
+        r"(?:\.\.\.|…|—|-)\s*$", passage)
+
+
 def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: dict[str, str]) -> str | None:
-    """A closing quote that moved over a word or two: a quoted passage covers the same content in
-    both languages (linguistics: a quotation is reproduced whole), so the word just inside the
-    target's closing quote should translate the source's quoted passage and the word just after
-    it the rest of the sentence. Which is which is read off the engine's translation of the two
-    parts (``machine_translations``): a human rewording changes both alike, a moved quote puts a
-    word clearly of one part on the other side."""
-    src = list(_QUOTED.finditer(unit.source))
+    """A closing quote that moved over a word or two.
+
+    A quoted passage covers the same content in both languages (linguistics: a quotation is
+    reproduced whole), so the word just inside the target's closing quote should translate the
+    source's quoted passage and the word just after it the rest of the sentence. Which is which
+    is read off the engine's translation of the two parts (``machine_translations``): a human
+    rewording changes both alike, a moved quote puts a word clearly of one part on the other
+    side. Quotations also close at clause boundaries in both languages, and never right after a
+    word that opens a phrase (``_dangling``)."""
     tgt = list(_QUOTED.finditer(unit.target))
-    if not src or len(src) != len(tgt):
+    for t in tgt:
+        if _dangling(_inner(t), openers):
+            return f"the quote “{_inner(t)[:50]}” stops inside a phrase"
+    src = list(_QUOTED.finditer(unit.source))
+    if not src or not tgt:
         return None  # a translator may drop or add quotes around a title; balance is checked apart
     outside_text = _outside_quotes(unit.source)
     outside = _stems(outside_text) | _stems(translations.get(outside_text, ""))
-    for s, t in zip(src, tgt):
-        s_text = next(g for g in s.groups() if g)
-        inside = _stems(s_text) | _stems(translations.get(s_text, ""))
-        t_inner = re.findall(r"[^\W\d_]+", next(g for g in t.groups() if g))
+    insides = [_stems(_inner(s)) | _stems(translations.get(_inner(s), "")) for s in src]
+    if len(src) == len(tgt):
+        pairs = list(zip(src, tgt, insides))
+    else:
+        # Quotes added or dropped around a title: each target passage goes with the source
+        # passage whose translation shares most of its words, when it shares any.
+        pairs = []
+        for t in tgt:
+            stems = _stems(_inner(t))
+            k = max(range(len(src)), key=lambda j: len(stems & insides[j]))
+            if stems & insides[k]:
+                pairs.append((src[k], t, insides[k]))
+    for s, t, inside in pairs:
+        s_text, t_text = _inner(s), _inner(t)
+        t_words = re.findall(r"[^\W\d_]+", t_text)
         # The words after the closing quote, up to the next quote.
         after = re.findall(r"[^\W\d_]+", re.split(r"[\"“”«»„]", unit.target[t.end():])[0])
-        last_inside = t_inner[-1] if len(t_inner) > 1 else ""
+        last_inside = t_words[-1] if len(t_words) > 1 else ""
         first_after = after[0] if after else ""
-        t_text = next(g for g in t.groups() if g)
-        dangling = bool(t_inner) and openers.get(re.findall(r"\w+", t_text)[-1]) in ("det", "opener") and not re.search(
-            r"(?:\.\.\.|…|—|-)\s*$", t_text)
         # The source's passage closes a clause (punctuation just inside or just after its closing
         # quote: a clause boundary, where quotations close in both languages (linguistics)) ...
         s_closes = bool(re.search(r"[,.;:!?]\W*$", s_text) or re.match(r"\s*[,.;:!?]", unit.source[s.end():]))
         # ... while the target's runs over a clause boundary into a word or two,
-        over = re.search(r"[,;:]\s+\w+(?:\s+\w+)?\W*$", t_text) and not re.search(r"[,;:]\s*\S+(?:\s+\S+)?\W*$", s_text)
+        over = (re.search(r"[,;:]\s+\w+(?:\s+\w+)?\W*$", t_text)
+                and not re.search(r"[,;:]\s*\S+(?:\s+\S+)?\W*$", s_text))
         # ... or stops a word or two short of one.
         short = re.match(r"\s*\w[\w'’-]*(?:\s+\w[\w'’-]*)?\s*(?:[,.;:!?]|$)", unit.target[t.end():])
-        boundary = s_closes and (over or short) and RULE_BOUNDARY
-        if boundary or dangling or _side(last_inside, inside, outside) == "out" or _side(first_after, inside, outside) == "in":
-            return (f"the quote “{next(g for g in s.groups() if g)[:50]}” ends elsewhere in the translation: "
-                    f"“{next(g for g in t.groups() if g)[:50]}”")
+        if (s_closes and (over or short)) or _side(last_inside, inside, outside) == "out" \
+                or _side(first_after, inside, outside) == "in":
+            return f"the quote “{s_text[:50]}” ends elsewhere in the translation: “{t_text[:50]}”"
     return None
 
 

@@ -444,10 +444,20 @@ def check_untranslated(unit: TranslationUnit, source_lang: str) -> str | None:
 _REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,2})(?:[\s,]+\1\b){2,}", re.I | re.U)
 
 
+# A word written twice in a row: what is left where a word between two equal ones was lost, or
+# a slip of an edit; pofilter's "doublewords" test had 0.98 precision on the dev split. Words
+# that double on purpose in the desk's languages are reduplications of one word ("very very",
+# "muy muy"), so the source doubling any word lets it pass.
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+\1(?![\w'’-])", re.I | re.U)
+
+
 def check_repetition(unit: TranslationUnit) -> str | None:
     m = _REPEAT.search(unit.target)
     if m and not _REPEAT.search(unit.source):
         return f"“{m.group(1)}” repeats: “{m.group(0)[:60]}”"
+    m = _DOUBLED.search(unit.target)
+    if m and not _DOUBLED.search(unit.source):
+        return f"“{m.group(1)}” twice in a row"
     return None
 
 
@@ -612,7 +622,15 @@ def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = No
 _FINAL = re.compile(r"([.!?:…]+)[\"'»”’)\]]*\s*$")
 
 
+# A space before a comma or a full stop, or a translation opening on one: no language of the desk
+# writes it (orthography; French spaces only before ; : ! ?), so it marks a word lost in front.
+_SPACE_BEFORE = re.compile(r"(?:^|\s)[,.](?!\d|\.)")
+
+
 def check_punctuation(unit: TranslationUnit) -> str | None:
+    if _SPACE_BEFORE.search(unit.target) and not _SPACE_BEFORE.search(unit.source):
+        m = _SPACE_BEFORE.search(unit.target)
+        return f"a space before “{m.group(0).strip()}”: something may be missing before it"
     s, t = _FINAL.search(unit.source), _FINAL.search(unit.target)
     s_end = s.group(1)[-1] if s else ""
     t_end = t.group(1)[-1] if t else ""

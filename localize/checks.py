@@ -356,7 +356,8 @@ def phrase_openers(target_lang: str, texts: list[str], pairs: list | None = None
     analyser (of an installed pair from ``target_lang``): "det" for determiners (articles
     included, and contractions ending in one: Spanish "del"), "opener" for the others. Only the
     words the checks look at are analysed: the last word inside each quotation (a quoted passage
-    does not end on one) and the word before each capitalised word (a name takes no article).
+    does not end on one), the last word of each text (nor does a sentence) and the word before
+    each capitalised word (a name takes no article).
     Empty when no such analyser is installed."""
     from .engines import apertium
 
@@ -366,6 +367,7 @@ def phrase_openers(target_lang: str, texts: list[str], pairs: list | None = None
             words.update(re.findall(r"[^\W\d_]+", next(g for g in m.groups() if g))[-1:])
         words.update(m.group(1) for m in re.finditer(r"([^\W\d_]+)\s+[^\W\d_]", t)
                      if t[m.end() - 1].isupper())
+        words.update(re.findall(r"[^\W\d_]+", t)[-1:])
     lang = target_lang.split("_")[0].split("@")[0]
     mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs) if p.source == lang), None)
     analyser = apertium._mode_binary(mode, "automorf") if mode and words else None
@@ -483,6 +485,18 @@ def check_length(unit: TranslationUnit, pair: tuple[str, str]) -> tuple[str, str
         return "truncated", f"the translation is {ratio:.0%} of the expected length: something may be cut off"
     if ratio > 1.9:
         return "length", f"the translation is {ratio:.1f}x the expected length"
+    return None
+
+
+def check_cut_off(unit: TranslationUnit, openers: dict[str, str], source_openers: dict[str, str]
+                  ) -> tuple[str, str] | None:
+    """A translation that ends on a word opening a phrase ("El estilista ha de"): a sentence or a
+    headline closes after the phrase it opened (linguistics), unless its source ends so too."""
+    t_words, s_words = re.findall(r"\w+", unit.target), re.findall(r"\w+", unit.source)
+    if not t_words or not s_words or re.search(r"(?:\.\.\.|…|—|-|:)\s*$", unit.target):
+        return None
+    if openers.get(t_words[-1]) in ("det", "opener") and s_words[-1] not in source_openers:
+        return "truncated", f"the translation stops on “{t_words[-1]}”: something is cut off"
     return None
 
 
@@ -688,7 +702,7 @@ def check_unit(unit: TranslationUnit, source_lang: str, target_lang: str, terms=
         run("glossary", check_glossary(unit, terms))
     run("untranslated", check_untranslated(unit, source_lang))
     run("repetition", check_repetition(unit))
-    length = check_length(unit, (source_lang, target_lang))
+    length = check_length(unit, (source_lang, target_lang)) or check_cut_off(unit, openers or {}, source_openers or {})
     if length:
         run(length[0], length[1])
     run("quotes", check_quotes(unit, translations, openers))

@@ -146,6 +146,10 @@ def _close_in(word: str, folded_target: str) -> bool:
 NAME_SPELLING_SIMILARITY = 75
 
 
+# Abbreviations of titles and institutions are this short ("Sen", "Sens", "Dept", "Gov").
+ABBREVIATION_MAX_LETTERS = 4
+
+
 def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
     """The names of a source sentence, each with its dictionary translations.
 
@@ -168,6 +172,11 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
             continue
         surface = re.sub(r"['’]s$", "", u.surface)
         if not surface[:1].isupper() or surface in _NOT_NAME_WORD or len(surface) < 2:
+            continue
+        # A short word with a full stop inside a sentence is an abbreviation ("Sens.", "Dept."),
+        # which translators expand or translate (orthography; the length is the dev split's).
+        if len(surface) <= ABBREVIATION_MAX_LETTERS and i + 2 < len(units) and units[i + 1].surface == "." \
+                and is_word[i + 2]:
             continue
         # First of its sentence: nothing before it but punctuation that opens a sentence.
         before = [v.surface for v in units[:i]]

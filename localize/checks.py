@@ -206,7 +206,7 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
 
 
 def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_target: str,
-                   knowledge: NameKnowledge | None, determiners: frozenset[str] = frozenset(),
+                   knowledge: NameKnowledge | None, determiners: frozenset[str] | None = None,
                    source_openers: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Names translated as common words, the engine's way ("China" -> "Porcelana", "Roseanna
     Monk" -> "Roseanna Monje"): a word capitalised inside the source sentence is missing from the
@@ -244,7 +244,7 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         # none in Spanish or English, a capitalised institution does ("el Congreso")
         # (linguistics); the analyser's proper-noun reading needs no more.
         sentence_start = re.search(r"(?:^|[.!?:\"“«(])\s*$", unit.source[:src_at[i]])
-        bare = (bool(determiners) and not any(k and tgt_prev[k] in determiners for k in at)
+        bare = (determiners is not None and not any(k and tgt_prev[k] in determiners for k in at)
                 and not sentence_start and src[i - 1] not in source_openers)
         if (same_place or w in proper or (bare and not right and not left)) and not title:
             found.append((w, shown))
@@ -304,7 +304,7 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
         if _demonym_in(name, translations, target):
             continue
         missing.append(name)
-    determiners = frozenset(w for w, kind in (openers or {}).items() if kind == "det")
+    determiners = None if openers is None else frozenset(w for w, kind in openers.items() if kind == "det")
     mangled = _mangled_names(unit, engine, target, knowledge, determiners, frozenset(source_openers or ())) if engine else []
     said = [f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled]
     missing = [n for n in dict.fromkeys(missing) if n not in {w for w, _ in mangled}]
@@ -360,27 +360,29 @@ def check_fragments(text: str) -> list[str]:
 _OPENER_TAGS = re.compile(r"<(det|pr|cnjcoo|cnjsub|preadv|rel)>|<prn><pro>")
 
 
-def phrase_openers(target_lang: str, texts: list[str], pairs: list | None = None) -> dict[str, str]:
+def phrase_openers(target_lang: str, texts: list[str], pairs: list | None = None) -> dict[str, str] | None:
     """Words of ``texts`` that open a phrase and never end one, for the target language's
     analyser (of an installed pair from ``target_lang``): "det" for determiners (articles
     included, and contractions ending in one: Spanish "del"), "opener" for the others. Only the
     words the checks look at are analysed: the last word inside each quotation (a quoted passage
     does not end on one), the last word of each text (nor does a sentence) and the word before
     each capitalised word (a name takes no article).
-    Empty when no such analyser is installed."""
+    None when no such analyser is installed."""
     from .engines import apertium
 
     words = set()
     for t in texts:
         for m in _QUOTED.finditer(t):
             words.update(re.findall(r"[^\W\d_]+", next(g for g in m.groups() if g))[-1:])
-        words.update(m.group(1) for m in re.finditer(r"([^\W\d_]+)\s+[^\W\d_]", t)
-                     if t[m.end() - 1].isupper())
+        words.update(m.group(1) for m in re.finditer(r"([^\W\d_]+)\s+(?=[^\W\d_])", t)
+                     if t[m.end()].isupper())
         words.update(re.findall(r"[^\W\d_]+", t)[-1:])
     lang = target_lang.split("_")[0].split("@")[0]
     mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs) if p.source == lang), None)
-    analyser = apertium._mode_binary(mode, "automorf") if mode and words else None
+    analyser = apertium._mode_binary(mode, "automorf") if mode else None
     if not analyser:
+        return None
+    if not words:
         return {}
     openers = {}
     for surface, rest in re.findall(r"\^([^/$]*)/([^$]*)\$", apertium._lt_proc("-w", analyser, "\n".join(sorted(words)) + "\n")):
@@ -626,7 +628,7 @@ def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = No
                  openers: dict[str, str] | None = None) -> str | None:
     if _balanced(unit.source) and not _balanced(unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
-    if translations or openers:
+    if translations or openers is not None:
         return _moved_quote(unit, translations or {}, openers or {})
     # Without the engine: the passage's share of the sentence. Weaker, and it flags reworded
     # quotes (on the dev split it caught 3 moved quotes the engine's rules miss, at 9 false
@@ -746,7 +748,7 @@ def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozense
     names, one engine run for every source's pieces (``machine_translations``)."""
     problems: list[Problem] = []
     live = [u for u in catalog.live() if u.target]
-    knowledge, translations, openers, source_openers = None, None, {}, {}
+    knowledge, translations, openers, source_openers = None, None, None, None
     if live and enabled & {"names", "quotes"}:
         pairs = installed_pairs() if pairs is None else pairs
         sources = [u.source for u in live]

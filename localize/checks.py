@@ -209,13 +209,16 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
                    knowledge: NameKnowledge | None, determiners: frozenset[str] | None = None,
                    source_openers: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Names translated as common words, the engine's way ("China" -> "Porcelana", "Roseanna
-    Monk" -> "Roseanna Monje"): a word capitalised inside the source sentence is missing from the
-    target, which holds the engine's translation of the word in lower case
-    (``machine_translations``), capitalised, where the name stood: next to the same kept
-    neighbour of the name, on the same side (a word-for-word rendering; a human translating an
-    institution's name reorders it: "Defense Department" -> "Departamento de Defensa"), or alone
-    when the pair's analyser reads the word as a proper noun. Both conditions come from the dev
-    split: without them, translated institution names ("Congress" -> "Congreso") were flagged."""
+    Monk" -> "Roseanna Monje", "Donald Trump" -> "Donald triunfo").
+
+    A word capitalised inside the source sentence is missing from the target, which holds the
+    engine's translation of the word in lower case (``machine_translations``) where the name
+    stood: next to the same kept neighbour of the name, on the same side (a word-for-word
+    rendering; a human translating an institution's name reorders it: "Defense Department" ->
+    "Departamento de Defensa"); or, capitalised, alone when the pair's analyser reads the word as
+    a proper noun, or when neither language puts an article before it. These conditions come
+    from the dev split: without them, translated institution names ("Congress" -> "Congreso")
+    were flagged."""
     word = r"(?<![\w'’-])[^\W\d_][\w'’-]*"
     src = [m.group(0) for m in re.finditer(word, unit.source)]
     src_at = [m.start() for m in re.finditer(word, unit.source)]
@@ -229,24 +232,36 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         m = translations.get(w.lower(), "") if i else ""
         if not w[:1].isupper() or w.isupper() or not m or _fold(m) == _fold(w) or " " in m.strip():
             continue
-        shown = m[:1].upper() + m[1:]
-        if shown not in tgt[1:] or _word_in(w, folded_target):
+        if _word_in(w, folded_target):
             continue
-        at = [k for k, t in enumerate(tgt) if t == shown and k]
+        shown = m[:1].upper() + m[1:]
         left = src[i - 1] if src[i - 1][:1].isupper() else None
         right = src[i + 1] if i + 1 < len(src) and src[i + 1][:1].isupper() else None
-        same_place = any((left and tgt[k - 1] == left) or (right and k + 1 < len(tgt) and tgt[k + 1] == right)
-                         for k in at)
+
+        def same_place(form):
+            return any((left and tgt[k - 1] == left) or (right and k + 1 < len(tgt) and tgt[k + 1] == right)
+                       for k, t in enumerate(tgt) if t == form and k)
+
         # A capitalised word before a first name is a title ("President Donald Trump"), not a
         # name (linguistics: English puts titles before the given name).
-        title = i + 1 < len(src) and src[i + 1] in first_names
+        if i + 1 < len(src) and src[i + 1] in first_names:
+            continue
+        # In lower case only right after the kept part of a person's name, with nothing between
+        # ("Donald triunfo"): a lower-case word before a name is a title ("el profesor Monti").
+        if m != shown and left and re.search(rf"(?<!\w){re.escape(left)}\s+{re.escape(m)}(?!\w)", unit.target) \
+                and re.search(rf"(?<!\w){re.escape(left)}\s+{re.escape(w)}(?!\w)", unit.source):
+            found.append((w, m))
+            continue
+        at = [k for k, t in enumerate(tgt) if t == shown and k]
+        if not at:
+            continue
         # Alone, with no article before it in the target: a person's or a place's name takes
         # none in Spanish or English, a capitalised institution does ("el Congreso")
         # (linguistics); the analyser's proper-noun reading needs no more.
         sentence_start = re.search(r"(?:^|[.!?:\"“«(])\s*$", unit.source[:src_at[i]])
-        bare = (determiners is not None and not any(k and tgt_prev[k] in determiners for k in at)
+        bare = (determiners is not None and not any(tgt_prev[k] in determiners for k in at)
                 and not sentence_start and src[i - 1] not in source_openers)
-        if (same_place or w in proper or (bare and not right and not left)) and not title:
+        if same_place(shown) or w in proper or (bare and not right and not left):
             found.append((w, shown))
     return found
 

@@ -5,16 +5,25 @@ changed figure, a dropped name, an untranslated sentence), warnings are worth a 
 tuned for precision: a reviewer stops reading warnings that are wrong half the time, so quoting
 conventions (« » “ ” „ “), "EE. UU." for "U.S." and decimal commas are accepted as equivalent.
 
+With Apertium installed, ``check_catalog`` asks the pair once per article for what the checks
+compare against: the analyser's and bilingual dictionary's knowledge of names
+(``name_knowledge_for``), the engine's translation of each quoted passage, of the sentence
+outside its quotes and of each capitalised word in lower case (``machine_translations``), and the
+words of both languages that open a phrase (``phrase_openers``). Without it, the names and
+quotes checks fall back to capitalisation and to the quoted passage's share of the sentence.
+Rules and thresholds were chosen on the dev split of ``benchmarks/checks_bench.py``
+(newstest2012); each says whether it comes from linguistics or from that data.
+
 | id             | level   | what |
 |----------------|---------|------|
 | numbers        | error   | a number, amount, percentage or date of the source missing or changed |
-| names          | error   | a person's name (two capitalised words or more) missing from the translation |
+| names          | error   | a name missing from the translation, or rendered as its common-noun translation ("China" -> "Porcelana") |
 | glossary       | error   | a glossary term not translated as the glossary says |
 | untranslated   | error   | translation equal to the source, or in the source language |
-| repetition     | error   | a word or phrase repeated three times in a row (a machine loop) |
-| truncated      | error   | translation far shorter than the source allows for the pair |
-| quotes         | warning | quotes or brackets balanced in the source but not in the translation |
-| punctuation    | warning | final punctuation (. ? ! :) differs |
+| repetition     | error   | a word or phrase repeated three times in a row (a machine loop), or a word doubled |
+| truncated      | error   | translation far shorter than the source allows for the pair, or stopping on "de", "the" |
+| quotes         | warning | quotes or brackets unbalanced, or a quotation that closes elsewhere than the source's |
+| punctuation    | warning | final punctuation (. ? ! :) differs, or a space before a comma or full stop |
 | whitespace     | warning | leading or trailing whitespace differs |
 | length         | warning | length ratio far outside the norm for the pair |
 | unknown-words  | warning | words the engine did not know (Apertium's * marks) |

@@ -669,7 +669,8 @@ def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = No
     return None
 
 
-_FINAL = re.compile(r"([.!?:…]+)[\"'»”’)\]]*\s*$")
+# Final punctuation, before any closing quotes and brackets (spaced or not: "sobre mí. \"").
+_FINAL = re.compile(r"([.!?:…]+)[\s\"'»”’)\]]*$")
 
 
 # A space before a comma or a full stop, or a translation opening on one: no language of the desk

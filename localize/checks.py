@@ -406,7 +406,9 @@ def phrase_openers(lang: str, texts: list[str], pairs: list | None = None) -> di
         words.update(re.findall(r"[^\W\d_]+", t)[-1:])
     base = lang.split("_")[0].split("@")[0]
     mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs) if p.source == base), None)
-    analyser = apertium._mode_binary(mode, "automorf") if mode else None
+    import shutil
+
+    analyser = apertium._mode_binary(mode, "automorf") if mode and shutil.which("lt-proc") else None
     if not analyser:
         return None
     if not words:

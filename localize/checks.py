@@ -311,7 +311,10 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
                 engine: dict[str, str] | None = None, openers: dict[str, str] | None = None,
                 source_openers: dict[str, str] | None = None) -> str | None:
     """A source name is kept when the target has it verbatim, as its dictionary translation, with
-    the target's spelling, or as a glossary target; otherwise it is named as missing."""
+    the target's spelling, as the glossary entry covering it says, as a lower-case common word
+    (``_rendered_as_words``) or as a demonym (``_demonym_in``); otherwise it is named as missing.
+    A name the engine rendered as its common-noun translation is named with what it became
+    (``_mangled_names``). ``engine``, ``openers``, ``source_openers``: see ``check_unit``."""
     target = _fold(unit.target)
     missing = []
     for name, translations in source_names(unit.source, knowledge, known):

@@ -125,7 +125,7 @@ def test_a_quotation_closing_a_clause_in_the_source_closes_one_in_the_translatio
 
 
 @apertium
-def test_the_engine_is_asked_once_per_article_for_every_sentence(monkeypatch, tmp_path):
+def test_the_engine_is_asked_once_per_article_for_every_sentence(monkeypatch):
     from localize.checks import check_catalog
     from localize.engines import apertium as engine
     from localize.memory import Catalog
@@ -137,6 +137,22 @@ def test_the_engine_is_asked_once_per_article_for_every_sentence(monkeypatch, tm
                              references=[f"a:{n}.1"]) for n in range(1, 6)]
     check_catalog(Catalog("a", "en", "es", units))
     assert calls == ["eng-spa"]
+
+
+@apertium
+def test_checking_several_articles_looks_the_installed_pairs_up_once(monkeypatch, tmp_path):
+    from localize.engines import apertium as engine
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.en.txt").write_text(f'The {name} report said "prices rose" in May.\n', encoding="utf-8")
+        assert runner.invoke(app, ["translate", f"{name}.en.txt", "--to", "es"]).exit_code == 0
+    calls = []
+    real = engine._discover_pairs
+    monkeypatch.setattr(engine, "_discover_pairs", lambda: calls.append(1) or real())
+    result = runner.invoke(app, ["check", "first.en.txt", "second.en.txt", "--to", "es"])
+    assert "first.en.txt" in result.stdout and "second.en.txt" in result.stdout
+    assert len(calls) == 1
 
 
 @apertium

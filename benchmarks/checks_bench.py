@@ -95,7 +95,9 @@ def apertium_common(words: list[str]) -> dict[str, str]:
                          input="".join(f"<p>{w.lower()}</p>\n" for w in words),
                          capture_output=True, text=True).stdout
     parts = re.findall(r"<p>(.*?)</p>", out, re.S)
-    return {w: p.strip().lstrip("*#@") for w, p in zip(words, parts)} if len(parts) == len(words) else {}
+    # Apertium's unknown-word marks are removed wherever they stand, as localize's engine does.
+    return ({w: re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p.strip()) for w, p in zip(words, parts)}
+            if len(parts) == len(words) else {})
 
 
 _SCALE = [("miles de millones", "millones"), ("mil millones", "millones"), ("millones", "mil millones"),
@@ -130,11 +132,16 @@ def plant(kind: str, src: str, tgt: str, rng: random.Random, common: dict[str, s
         if not m or len(m.group(2).split()) < 2:
             return None
         inner = m.group(2).split()
-        after = tgt[m.end():].split()
-        if after and rng.random() < 0.5:  # the closing quote moves one or two words on
-            k = min(len(after), rng.choice([1, 2]))
-            return (tgt[:m.start()] + m.group(1) + " ".join(inner + after[:k]) + m.group(3) + " "
-                    + " ".join(after[k:])).strip()
+        rest = tgt[m.end():]
+        # The quote moves over words: punctuation it passes stays glued to its word (a quote moved
+        # over a lone comma or full stop is a house style, not an error).
+        k = rng.choice([1, 2])
+        on = re.match(rf"(?:[^\w\"“”«»]*\w[^\s\"“”«»]*){{{k}}}", rest) or re.match(r"[^\w\"“”«»]*\w[^\s\"“”«»]*", rest)
+        back = re.search(r"\w", inner[-1]) is not None
+        if on and (not back or rng.random() < 0.5):  # the closing quote moves one or two words on
+            return tgt[:m.end() - 1] + on.group(0) + m.group(3) + rest[on.end():]
+        if not back:
+            return None
         return (tgt[:m.start()] + m.group(1) + " ".join(inner[:-1]) + m.group(3) + " " + inner[-1]
                 + tgt[m.end():])
     if kind == "repetition":
@@ -173,13 +180,22 @@ def build_set(split: str, n_pairs: int, seed: int = SEED):
 
 
 def run_localize(items):
-    from localize.checks import check_unit, name_knowledge_for
+    from localize.checks import (check_unit, installed_pairs, machine_translations, name_knowledge_for,
+                                 phrase_openers)
     from localize.memory import TranslationUnit
 
-    knowledge = name_knowledge_for("en", "es", [s for s, _, _ in items])
+    # What check_catalog prepares once per article, prepared once for all pairs (each pair is
+    # checked on its own: no names known from elsewhere in an article).
+    pairs = installed_pairs()
+    sources, targets = [s for s, _, _ in items], [t for _, t, _ in items]
+    knowledge = name_knowledge_for("en", "es", sources, pairs)
+    translations = machine_translations("en", "es", sources, pairs)
+    openers = phrase_openers("es", targets, pairs)
+    source_openers = phrase_openers("en", sources, pairs)
     flagged, per_check, examples = [], defaultdict(Counter), defaultdict(list)
     for src, tgt, kind in items:
-        found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge)
+        found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge,
+                           translations=translations, openers=openers, source_openers=source_openers)
         flagged.append(bool(found))
         for p in found:
             per_check[p.check]["planted" if kind else "clean"] += 1

@@ -89,7 +89,9 @@ def _digit_values(token: str) -> set[float]:
     if all(len(g) == 3 for g in groups[1:]):
         values.add(float("".join(groups)))
     last = max(t.rfind("."), t.rfind(","))
-    if last > 0:
+    # A decimal part of three zeros is no decimal: news does not pad decimals ("6.000 mil
+    # millones" is six thousand thousand million, not 6.0) (orthography of figures in news).
+    if last > 0 and t[last + 1:] != "000":
         head, mark = t[:last], t[last]
         if mark not in head and all(len(g) == 3 for g in re.split(r"[ .,]", head)[1:]):
             values.add(float(re.sub(r"[ .,]", "", head) + "." + t[last + 1:]))
@@ -118,11 +120,24 @@ def figures(text: str, lang: str) -> list[Figure]:
         word = m.groupdict().get("word") or m.groupdict().get("glued") or ""
         factor = scales.get(re.sub(r"\s+", " ", word.lower()), 1.0) if word else 1.0
         values = {v * factor for v in _digit_values(m.group("num").strip())}
+        # Mexican Spanish news writes thousands with the word between the groups ("5 mil 352" =
+        # 5352) (the language's usage, seen in the dev split's references).
+        grouped = re.match(r"\s+(\d{3})(?!\d)", text[m.end():]) if word.lower() == "mil" else None
+        if grouped:
+            values |= {v + float(grouped.group(1)) for v in values}
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
-        out.append(Figure(m.group(0).strip(), frozenset(values)))
-    return out
+        out.append((m, word, factor, values))
+    # In a range the scale word is written once, after the second figure ("9 to 15 thousand
+    # million", "entre 9 y 15 millones"): the first figure may carry it too (grammar of ranges).
+    for k in range(len(out) - 1):
+        m, word, _, values = out[k]
+        nxt = out[k + 1]
+        if not word and nxt[2] > 1 and re.fullmatch(r"\s*(?:-|–|to|and|or|a|y|o|et|ou|e|i|bis)\s*",
+                                                     text[m.end():nxt[0].start()], re.I):
+            values |= {v * nxt[2] for v in values}
+    return [Figure(m.group(0).strip(), frozenset(values)) for m, _, _, values in out]
 
 
 def number_words(text: str, lang: str) -> list[Figure]:
@@ -130,8 +145,20 @@ def number_words(text: str, lang: str) -> list[Figure]:
     words = NUMBER_WORDS.get(lang, {})
     if not words:
         return []
-    return [Figure(m.group(0), frozenset({words[re.sub(r"\s+", " ", m.group(0).lower())]}))
-            for m in _number_words_pattern(lang).finditer(text)]
+    scales = SCALES.get(lang, {})
+    out = []
+    for m in _number_words_pattern(lang).finditer(text):
+        value = words[re.sub(r"\s+", " ", m.group(0).lower())]
+        # A number word before a scale word is multiplied by it ("tres millones" = 3e6).
+        scale = re.match(r"\s+(?:de\s+)?(\w+(?:\s+de\s+\w+)?)", text[m.end():])
+        factor = 1.0
+        if scale:
+            for cand in (scale.group(1).lower(), scale.group(1).split()[0].lower()):
+                if cand in scales and scales[cand] > 1:
+                    factor = scales[cand]
+                    break
+        out.append(Figure(m.group(0), frozenset({value, value * factor})))
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .articles import find_articles, read_article
 from .build import load_catalog_for
-from .checks import Problem, check_catalog
+from .checks import Problem, check_catalog, installed_pairs
 from .errors import LocalizeError
 from .glossary import load_glossary, terms_for
 from .translate import article_segments
@@ -17,6 +17,7 @@ def check_articles(inputs: list[str], target: str, locales: Path, enabled: froze
     paths, problems = find_articles(inputs)
     errors: list[tuple[str, LocalizeError]] = list(problems)
     terms = terms_for(load_glossary(locales), target)
+    pairs = installed_pairs() if enabled & {"names", "quotes"} else []  # once per run, not per article
     results = []
     for path in paths:
         try:
@@ -27,7 +28,7 @@ def check_articles(inputs: list[str], target: str, locales: Path, enabled: froze
             continue
         sentences = [(int(s.reference.rsplit(":", 1)[1].split(".")[0]) - 1, s.source)
                      for s in article_segments(article, catalog.source_lang or "en")]
-        results.append((path, check_catalog(catalog, terms, enabled, sentences)))
+        results.append((path, check_catalog(catalog, terms, enabled, sentences, pairs)))
     return results, errors
 
 

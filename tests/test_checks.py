@@ -7,7 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED, require_apertium
-from localize.checks import accept_problem, check_unit, name_knowledge_for
+from localize.checks import (accept_problem, check_names, check_quotes, check_unit, installed_pairs,
+                             machine_translations, name_knowledge_for, phrase_openers)
+from localize.glossary import Term
 from localize.cli import app
 from localize.memory import TranslationUnit
 from localize.numbers import compare_figures
@@ -41,10 +43,20 @@ def test_a_changed_figure_or_a_thousandfold_scale_error_is_named(source, target,
     assert found and named in found[0]
 
 
+def problems(source, target):
+    """check id -> why, with everything check_catalog prepares for an article: the dictionaries'
+    names, the engine's translation of the source's pieces, both languages' phrase openers."""
+    pairs = installed_pairs()
+    found = check_unit(TranslationUnit(source, target, references=["a:1.1"]), "en", "es",
+                       names=name_knowledge_for("en", "es", [source], pairs),
+                       translations=machine_translations("en", "es", [source], pairs),
+                       openers=phrase_openers("es", [target], pairs),
+                       source_openers=phrase_openers("en", [source], pairs))
+    return {p.check: p.why for p in found}
+
+
 def names_problem(source, target):
-    knowledge = name_knowledge_for("en", "es", [source])
-    found = check_unit(TranslationUnit(source, target, references=["a:1.1"]), "en", "es", names=knowledge)
-    return next((p.why for p in found if p.check == "names"), None)
+    return problems(source, target).get("names")
 
 
 @apertium
@@ -72,12 +84,143 @@ def test_a_name_mangled_or_dropped_is_named(source, target, name):
     assert why and name in why
 
 
-def test_quoted_passages_must_cover_the_same_content():
+def test_without_the_engine_quoted_passages_must_keep_their_share_of_the_sentence():
     unit = TranslationUnit('He said he would act "if necessary" and left.',
                            'Dijo que actuaría si es necesario "y se fue" entonces tarde.', references=["a:1.1"])
     assert "quotes" in {p.check for p in check_unit(unit, "en", "es")}
     unit.target = 'Dijo que actuaría "si es necesario" y se fue.'
     assert "quotes" not in {p.check for p in check_unit(unit, "en", "es")}
+
+
+@apertium
+def test_a_closing_quote_moved_off_a_word_of_the_quotation_is_reported():
+    # "necesario" translates the quoted "necessary" (the engine's translation of the passage says
+    # so) but stands outside the target's quotes.
+    source = 'He said the plan would work "if necessary" and left.'
+    assert "ends elsewhere" in problems(source, 'Dijo que el plan funcionaría "si es" necesario y se fue.')["quotes"]
+    assert "quotes" not in problems(source, 'Dijo que el plan funcionaría "si es necesario" y se fue.')
+
+
+@apertium
+def test_a_closing_quote_moved_on_over_a_word_of_the_sentence_is_reported():
+    source = 'The union said the deal was "a good start" for the workers.'
+    assert "quotes" in problems(source, 'El sindicato dijo que el acuerdo era "un buen comienzo para los trabajadores".')
+    assert "quotes" not in problems(source, 'El sindicato dijo que el acuerdo era "un buen comienzo" para los trabajadores.')
+
+
+@apertium
+def test_a_quotation_that_stops_on_a_phrase_opener_is_reported_even_without_source_quotes():
+    found = problems("The minister called it a disaster for the economy yesterday.",
+                     'El ministro lo calificó ayer de "un desastre para la" economía.')
+    assert "stops inside a phrase" in found["quotes"]
+    assert "quotes" not in problems("The minister called it a disaster for the economy yesterday.",
+                                    'El ministro lo calificó ayer de "un desastre para la economía".')
+
+
+@apertium
+def test_a_quotation_closing_a_clause_in_the_source_closes_one_in_the_translation():
+    source = '"We will win the match," the coach said.'
+    assert "quotes" in problems(source, '"Ganaremos el partido, afirmó" el entrenador.')
+    assert "quotes" not in problems(source, '"Ganaremos el partido", afirmó el entrenador.')
+
+
+@apertium
+def test_the_engine_is_asked_once_per_article_for_every_sentence(monkeypatch):
+    from localize.checks import check_catalog
+    from localize.engines import apertium as engine
+    from localize.memory import Catalog
+
+    calls = []
+    real = engine._apertium
+    monkeypatch.setattr(engine, "_apertium", lambda mode, text: calls.append(mode) or real(mode, text))
+    units = [TranslationUnit(f'Sentence {n} says "the plan works" today.', f'La frase {n} dice "el plan funciona" hoy.',
+                             references=[f"a:{n}.1"]) for n in range(1, 6)]
+    check_catalog(Catalog("a", "en", "es", units))
+    assert calls == ["eng-spa"]
+
+
+@apertium
+def test_checking_several_articles_looks_the_installed_pairs_up_once(monkeypatch, tmp_path):
+    from localize.engines import apertium as engine
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.en.txt").write_text(f'The {name} report said "prices rose" in May.\n', encoding="utf-8")
+        assert runner.invoke(app, ["translate", f"{name}.en.txt", "--to", "es"]).exit_code == 0
+    calls = []
+    real = engine._discover_pairs
+    monkeypatch.setattr(engine, "_discover_pairs", lambda: calls.append(1) or real())
+    result = runner.invoke(app, ["check", "first.en.txt", "second.en.txt", "--to", "es"])
+    assert "first.en.txt" in result.stdout and "second.en.txt" in result.stdout
+    assert len(calls) == 1
+
+
+@apertium
+@pytest.mark.parametrize("source,target,name,became", [
+    # Next to the kept part of the name, where the name stood.
+    ("The singer Maria Baker won the prize.", "La cantante Maria Panadero ganó el premio.", "Baker", "Panadero"),
+    # Alone, without an article in either language: a name, not an institution.
+    ("The reporter asked Baker about the budget.", "El reportero preguntó a Panadero sobre el presupuesto.",
+     "Baker", "Panadero"),
+])
+def test_a_name_rendered_as_its_common_noun_translation_is_named_with_what_it_became(source, target, name, became):
+    assert f"“{name}” became “{became}”" in names_problem(source, target)
+
+
+@apertium
+@pytest.mark.parametrize("source,target", [
+    # A title before a first name is translated where it stands.
+    ("On Monday President Donald Trump spoke.", "El lunes el Presidente Donald Trump habló."),
+    # An institution takes an article in both languages.
+    ("The reporter asked the Senate about the budget.", "El reportero preguntó al Senado sobre el presupuesto."),
+    # A place called by its people, a capitalised title rendered as a common word.
+    ("The talks with Iran stalled.", "Las conversaciones con los iraníes se estancaron."),
+    ("He met the King of Jordan on Monday.", "Se reunió el lunes con el rey de Jordania."),
+    # An abbreviated title.
+    ("On Tuesday Sens. John McCain and Joseph Lieberman voted.", "El martes los senadores John McCain y Joseph Lieberman votaron."),
+])
+def test_names_translated_the_way_translators_do_are_not_flagged(source, target):
+    assert names_problem(source, target) is None
+
+
+@apertium
+def test_a_glossary_term_excuses_only_the_names_it_covers():
+    source = "Acme Holdings and Margarethe Zwolinski signed the deal."
+    target = "Grupo Acme firmó el acuerdo."
+    terms = [Term("Acme Holdings", "es", "Grupo Acme")]
+    knowledge = name_knowledge_for("en", "es", [source])
+    why = check_names(TranslationUnit(source, target), knowledge, terms=terms)
+    assert why and "Zwolinski" in why and "Acme" not in why
+
+
+@pytest.mark.parametrize("source,target", [
+    ("At full capacity, this will be 3 million an hour.", "A plena capacidad, serán tres millones por hora."),
+    ("The average income was 5,352 pesos.", "El ingreso promedio fue de 5 mil 352 pesos."),
+    ("It would cost 9 to 15 thousand million euros.", "Costaría entre 9.000 y 15.000 millones de euros."),
+])
+def test_figures_written_the_ways_spanish_news_writes_them_pass(source, target):
+    assert compare_figures(source, target, "en", "es") == []
+
+
+def test_three_zeros_after_a_point_are_thousands_not_decimals():
+    found = compare_figures("They must pay 6 thousand million euros.", "Deben pagar 6.000 mil millones de euros.", "en", "es")
+    assert found and "1,000 times larger" in found[0]
+
+
+@apertium
+def test_a_translation_that_stops_on_a_phrase_opener_is_cut_off():
+    assert "stops on “de”" in problems("A stylist needs general knowledge", "Un estilista necesita conocimientos de")["truncated"]
+    assert "truncated" not in problems("A stylist needs general knowledge", "Un estilista necesita conocimientos generales")
+
+
+def test_a_doubled_word_and_a_space_before_a_full_stop_mark_a_lost_word():
+    unit = TranslationUnit("The bank of Tokyo opened today.", "El banco de de Tokio abrió hoy.", references=["a:1.1"])
+    assert "“de” twice in a row" in {p.why for p in check_unit(unit, "en", "es")}
+    unit = TranslationUnit("Boeing gained, limiting losses on the Dow.", "Boeing ganó, limitando las pérdidas en .",
+                           references=["a:1.1"])
+    assert any("a space before “.”" in p.why for p in check_unit(unit, "en", "es"))
+    unit.target = "Boeing ganó, limitando las pérdidas en el Dow."
+    assert check_unit(unit, "en", "es") == []
 
 
 def test_unknown_words_are_reported_only_while_the_target_holds_the_machine_text():

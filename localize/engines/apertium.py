@@ -19,7 +19,7 @@ import subprocess
 from functools import lru_cache
 
 from ..errors import EngineFailed
-from ..names import NAME_PARTICLES, is_title_case, particles_pattern
+from ..names import MONTHS, NAME_PARTICLES, WEEKDAYS, is_title_case, particles_pattern
 from ..protect import Masked, mask_spans, unmask
 from . import EngineOutput, Pair
 
@@ -132,7 +132,8 @@ class ApertiumEngine:
         glossary = find_terms(visible, terms)
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
-        kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)]
+        kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)
+                and not _passes_through(pair.detail, text[sp[0]:sp[1]])]
         spans += kept
         if not spans:
             return Masked(text, {})
@@ -173,9 +174,12 @@ class ApertiumEngine:
                 if start is None:
                     if r in ("ant", "name") or (r == "unknown" and not first_of_sentence and not tok.isupper()):
                         start = k  # a person's first name, or a word Apertium cannot analyse
-                    elif r == "np+common" and not first_of_sentence and not title_case:
+                    elif (r == "np+common" or (r == "cog" and _has_common_reading(pair.detail, tok))) \
+                            and not first_of_sentence and not title_case:
                         # A name reading used as a name (capitalised mid-sentence): the whole
                         # run is protected and comes back as the dictionary's name translation.
+                        # A surname that is also a dictionary word ("Baker", a firm named after
+                        # a fruit) is such a name reading too.
                         start = k
                     elif r == "unknown" and first_of_sentence and len(run) > 1 and \
                             readings.get(run[1][1]) in ("unknown", "ant", "cog"):
@@ -309,6 +313,7 @@ def _package_version(a: str, b: str) -> str:
 
 
 _analysis_cache: dict[tuple[str, str], str] = {}
+_unit_cache: dict[tuple[str, str], object] = {}
 # An analyser reading whose lemma is tagged as an adjective (demonyms: "German<adj>").
 _ADJECTIVE_READING = re.compile(r"[^<]*<adj>")
 
@@ -322,11 +327,17 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
         for unit in re.findall(r"\^([^$]*)\$", _lt_proc("-w", analyser, " ".join(todo) + "\n")):
             surface, _, rest = unit.partition("/")
             readings = rest.split("/")
+            _unit_cache[(mode, surface)] = _lexical_unit(surface, rest)
             if rest.startswith("*"):
                 kind = "unknown"
             elif any(_ADJECTIVE_READING.match(r) for r in readings) and not any("<cog>" in r for r in readings):
                 # A demonym ("German", "Turkish"): English capitalises it, the target language
                 # translates it; its first-name reading is the rare one.
+                kind = "common"
+            elif surface in MONTHS or surface in WEEKDAYS:
+                # English capitalises months and weekdays, Spanish and the other target languages
+                # write them as common words and translate them (their name readings: a first
+                # name "April", a surname "March").
                 kind = "common"
             elif any("<ant>" in r for r in readings):
                 kind = "ant"
@@ -343,6 +354,45 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
         # Not analysed as one unit: no analyser, or a compound the analyser splits ("Rolls-Royce").
         _analysis_cache.setdefault((mode, w), "unknown" if not analyser or re.search(r"[-'’]", w) else "common")
     return {w: _analysis_cache[(mode, w)] for w in words}
+
+
+def _passes_through(mode: str, span: str) -> bool:
+    """Whether the engine itself keeps ``span`` a name: one word the analyser knows only as a
+    proper noun, which the engine writes as it is or as its bilingual dictionary's name for it
+    (the name the stand-in would be restored as). A stand-in there would only change the grammar
+    around it: a stand-in is a man's first name, so a place's "on" becomes "encima", a woman's
+    article "el" (measured on newstest2012: chrF up). A word the analyser does not know keeps
+    its stand-in, though the engine would copy it too: the stand-in lets the tagger read the
+    verb after it (chrF down without it)."""
+    if " " in span:
+        return False
+    unit = _unit(mode, span)
+    return bool(unit) and unit.proper and not unit.common
+
+
+def _has_common_reading(mode: str, word: str) -> bool:
+    unit = _unit(mode, word)
+    return bool(unit and unit.common)
+
+
+def _lexical_unit(surface: str, rest: str):
+    """A ``LexicalUnit`` from one analysis (``rest``: the readings after the surface form)."""
+    from ..names import LexicalUnit
+
+    readings = rest.split("/")
+    unknown = rest.startswith("*")
+    proper = [r for r in readings if "<np>" in r]
+    kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
+    common = any("<np>" not in r for r in readings) and not unknown
+    adjective = any(_ADJECTIVE_READING.match(r) for r in readings)
+    return LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective)
+
+
+def _unit(mode: str, word: str):
+    """The analyser's lexical unit for ``word`` as analysed by ``_analyse`` (None when the
+    analyser did not see it as one unit)."""
+    _analyse(mode, (word,))
+    return _unit_cache.get((mode, word))
 
 
 _name_translation_cache: dict[tuple[str, str], str] = {}
@@ -401,7 +451,7 @@ def analyse_names(mode: str, texts: list[str]):
     (``<np>``, with Apertium's subtypes ``<ant>`` first name, ``<cog>`` surname, ``<loc>``/``<top>``
     place, ``<org>`` organisation), a common reading, or none (unknown to the dictionary); and for
     proper nouns their translations in the bilingual dictionary (London -> Londres, Paris -> París)."""
-    from ..names import LexicalUnit, NameKnowledge
+    from ..names import NameKnowledge
 
     analyser, bilingual = _mode_binary(mode, "automorf"), _mode_binary(mode, "autobil")
     if not analyser or not shutil.which("lt-proc") or not texts:
@@ -413,14 +463,9 @@ def analyse_names(mode: str, texts: list[str]):
     for text, line in zip(texts, out):
         found = []
         for surface, rest in re.findall(r"\^([^/$]*)/([^$]*)\$", line):
-            readings = rest.split("/")
-            unknown = rest.startswith("*")
-            proper = [r for r in readings if "<np>" in r]
-            kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
-            common = any("<np>" not in r for r in readings) and not unknown
-            adjective = any(_ADJECTIVE_READING.match(r) for r in readings)
-            found.append(LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective))
-            for r in proper:
+            unit = _lexical_unit(surface, rest)
+            found.append(unit)
+            for r in (r for r in rest.split("/") if "<np>" in r):
                 np_lexemes.setdefault(surface, []).append("^" + r + "$")
         units[text] = tuple(found)
     translations: dict[str, frozenset[str]] = {}

@@ -48,6 +48,13 @@ def unmask(text: str, masked: Masked) -> str:
     """Put the originals back in place of their stand-ins."""
     if not masked.originals:
         return text
+    # A stand-in ends at a word boundary, or where an engine glued the next word to it: a
+    # lower-case preposition and a figure ("de49años", Apertium's "49-year-old").
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(masked.originals, key=len, reverse=True)))
-                         + r")\b")
-    return pattern.sub(lambda m: masked.originals[m.group(1)], text)
+                         + r")(?:\b|(?=([^\W\d_]{1,3})\d))")
+
+    def restore(m: re.Match) -> str:
+        glued = m.group(2)
+        return m.group(0) if glued and not glued.islower() else masked.originals[m.group(1)]
+
+    return pattern.sub(restore, text)

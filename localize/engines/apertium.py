@@ -19,7 +19,7 @@ import subprocess
 from functools import lru_cache
 
 from ..errors import EngineFailed
-from ..names import MONTHS, NAME_PARTICLES, WEEKDAYS, is_title_case, particles_pattern
+from ..names import NAME_PARTICLES, is_title_case, particles_pattern
 from ..protect import Masked, mask_spans, unmask
 from . import EngineOutput, Pair
 
@@ -368,11 +368,6 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
             elif any(_ADJECTIVE_READING.match(r) for r in readings) and not any("<cog>" in r for r in readings):
                 # A demonym ("German", "Turkish"): English capitalises it, the target language
                 # translates it; its first-name reading is the rare one.
-                kind = "common"
-            elif surface in MONTHS or surface in WEEKDAYS:
-                # English capitalises months and weekdays, Spanish and the other target languages
-                # write them as common words and translate them (their name readings: a first
-                # name "April", a surname "March").
                 kind = "common"
             elif any("<ant>" in r for r in readings):
                 kind = "ant"

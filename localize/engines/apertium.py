@@ -40,6 +40,7 @@ _STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
 _NAME_RUN = re.compile(rf"[^\W\d_][\w'’-]*(?:[ ](?:(?:{particles_pattern()})[ ])?[^\W\d_][\w'’-]*)*", re.U)
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIAL_END = re.compile(r"(?<![\w.])[^\W\d_]\.$")  # "D." of a name; "U.S." is no initial
 
 
 def _capitalised_words(text: str) -> set[str]:
@@ -159,7 +160,9 @@ class ApertiumEngine:
         for m in _NAME_RUN.finditer(visible):
             run = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
                    for t in re.finditer(r"\S+", m.group(0))]
-            sentence_start = not visible[: m.start()].strip() or visible[: m.start()].rstrip()[-1:] in ".!?:\"“«—–-("
+            before = visible[: m.start()].rstrip()
+            # An initial ("Franklin D. Roosevelt") ends no sentence.
+            sentence_start = not before or (before[-1] in ".!?:\"“«—–-(" and not _INITIAL_END.search(before))
             start = None
             for k, (pos, tok) in enumerate(run):
                 if not tok[0].isupper():
@@ -254,7 +257,10 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         # translated: a name run starts at its first word that is not a dictionary word.
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
             group = group[1:]
-        if len(group) < 2 or (sentence_start and group[0] == 0):
+        # A sentence's first capital says nothing, unless the word is a name wherever it stands:
+        # known only as a proper noun, or not known at all ("Boeing Co shares rose").
+        if len(group) < 2 or (sentence_start and group[0] == 0
+                              and readings.get(run[0][1]) not in ("np", "unknown", "ant", "cog")):
             continue
         toks = [run[k][1] for k in group]
         # The anchor is a word with a proper-noun reading (a person, a place, a firm: an airline

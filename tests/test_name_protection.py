@@ -49,6 +49,20 @@ def test_a_capitalised_run_with_a_place_name_in_it_is_kept_whole(translate):
 
 
 @apertium
+def test_a_name_run_opening_a_sentence_is_kept_whole_when_its_first_word_is_no_dictionary_word(translate):
+    sentence = "Deutsche Bank faces a large fine."
+    assert "Deutsche Bank" not in translate(sentence, protect=False)  # "Deutsche El banco"
+    assert "Deutsche Bank" in translate(sentence)
+
+
+@apertium
+def test_an_initial_ends_no_sentence(translate):
+    # After "W." the surname is mid-sentence, where a name reading is used as a name ("Arbusto").
+    out = translate("Visitors toured the library of George W. Bush last week with their teachers.")
+    assert "George W. Bush" in out
+
+
+@apertium
 def test_a_quoted_title_mid_sentence_is_kept_with_its_quotation_marks(translate):
     sentence = 'The band played "Girls Just Wanna Have Fun" twice.'
     assert "Girls Just Wanna Have Fun" not in translate(sentence, protect=False)

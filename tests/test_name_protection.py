@@ -98,3 +98,11 @@ def test_unmask_leaves_a_longer_word_that_starts_like_a_stand_in():
     masked = Masked("John came.", {"John": "Nakamura"})
     assert unmask("John y Johnson vinieron.", masked) == "Nakamura y Johnson vinieron."
     assert unmask("John y JohnDe4 vinieron.", masked) == "Nakamura y JohnDe4 vinieron."
+
+
+@apertium
+def test_a_name_after_a_conjunction_the_engine_changed_keeps_its_capital(translate):
+    # Spanish writes "e" for "y" before an i-sound; Apertium then writes "e israel".
+    sentence = "Talks between Egypt and Israel resumed."
+    assert "e israel" in translate(sentence, protect=False)
+    assert "e Israel" in translate(sentence)

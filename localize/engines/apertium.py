@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from functools import lru_cache
 
 from ..errors import EngineFailed
@@ -46,6 +47,31 @@ _INITIAL_END = re.compile(r"(?<![\w.])[^\W\d_]\.$")  # "D." of a name; "U.S." is
 def _capitalised_words(text: str) -> set[str]:
     """Capitalised words of a text, without a possessive 's (the analyser's input)."""
     return {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text) if w[0].isupper()}
+
+
+def _fold(word: str) -> str:
+    """A word without case and accents, for comparing a name with its copy ("Omán", "oman")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _recapitalise(translation: str, source: str) -> str:
+    """Capitals back on names the engine wrote in lower case after a one-letter conjunction.
+
+    Apertium's Spanish post-generator, changing "y" to "e" before an i-sound and "o" to "u"
+    before an o-sound, lower-cases the word after it ("e israel", "u omán"). A lower-case word
+    right after a one-letter word whose folded form is a capitalised word of the source is that
+    name."""
+    names = {_fold(w): w for w in _CAPITALISED.findall(source) if w[0].isupper()}
+    if not names:
+        return translation
+
+    def fix(m: re.Match) -> str:
+        word = m.group(2)
+        if word.islower() and _fold(word) in names:
+            return m.group(1) + word[0].upper() + word[1:]
+        return m.group(0)
+
+    return re.sub(r"((?<![^\W\d_])[^\W\d_] )([^\W\d_][\w'’-]*)", fix, translation)
 
 
 def _iso1(code3: str) -> str:
@@ -96,7 +122,10 @@ class ApertiumEngine:
             clean = re.sub(r"(?<=\S)  +", " ", _MARK.sub("", text)).strip()
             if ".." not in m.text:  # "U.S." at a sentence end comes back as "EE.UU.."
                 clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
-            outputs.append(EngineOutput(unmask(clean, m), unknown))
+            text = unmask(clean, m)
+            if self.settings.protect_names:
+                text = _recapitalise(text, m.text)
+            outputs.append(EngineOutput(text, unknown))
         return outputs
 
     def _run_batch(self, texts: list[str], mode: str) -> list[str]:

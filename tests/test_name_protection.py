@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import require_apertium
-from localize.protect import Masked, unmask
+from localize.protect import Masked, mask_spans, unmask
 
 apertium = require_apertium("eng-spa")
 
@@ -106,3 +106,13 @@ def test_a_name_after_a_conjunction_the_engine_changed_keeps_its_capital(transla
     sentence = "Talks between Egypt and Israel resumed."
     assert "e israel" in translate(sentence, protect=False)
     assert "e Israel" in translate(sentence)
+
+
+@apertium
+def test_a_womans_name_gets_a_womans_stand_in_so_the_article_agrees(translate):
+    assert "la Selena Gomez" in translate("She is easier to dress than the very young Selena Gomez.")
+
+
+def test_mask_spans_takes_a_spans_own_pool_first():
+    masked = mask_spans("Ana Pop met Bo Li.", [(0, 7), (12, 17)], ["John", "Peter"], pools={0: ["Mary"]})
+    assert masked.text == "Mary met John." and masked.originals == {"Mary": "Ana Pop", "John": "Bo Li"}

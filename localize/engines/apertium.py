@@ -38,6 +38,8 @@ ISO3_TO_1 = {
 _STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "Richard", "Charles",
               "George", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
               "Jordi", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Jean", "Pierre")
+_STAND_INS_F = ("Mary", "Anna", "Laura", "Julia", "Sara", "Elena", "Susan", "Helen", "Carmen", "Marta",
+                "Maria", "Ana", "Lucia", "Paula", "Clara", "Alice", "Emma", "Sophie", "Claire", "Irene")
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
 _NAME_RUN = re.compile(rf"[^\W\d_][\w'’-]*(?:[ ](?:(?:{particles_pattern()})[ ])?[^\W\d_][\w'’-]*)*", re.U)
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
@@ -174,7 +176,11 @@ class ApertiumEngine:
             if target != word:
                 replacements.setdefault(words[word], target)
         pool = [n for n in _stand_ins(pair.detail) if n not in text]
-        return mask_spans(text, spans, pool, replacements)
+        # A woman's name gets a woman's name as its stand-in: the engine makes articles and
+        # adjectives agree with it ("la joven X", not "el joven X").
+        women = [n for n in _stand_ins(pair.detail, "f") if n not in text]
+        pools = {a: women for a, b in kept if _is_womans_name(pair.detail, text[a:b].split()[0])}
+        return mask_spans(text, spans, pool, replacements, pools)
 
     def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of names Apertium would mangle: see module docstring."""
@@ -384,6 +390,7 @@ def _package_version(a: str, b: str) -> str:
 
 _analysis_cache: dict[tuple[str, str], str] = {}
 _unit_cache: dict[tuple[str, str], object] = {}
+_readings_cache: dict[tuple[str, str], str] = {}
 # An analyser reading whose lemma is tagged as an adjective (demonyms: "German<adj>").
 _ADJECTIVE_READING = re.compile(r"[^<]*<adj>")
 
@@ -398,6 +405,7 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
             surface, _, rest = unit.partition("/")
             readings = rest.split("/")
             _unit_cache[(mode, surface)] = _lexical_unit(surface, rest)
+            _readings_cache[(mode, surface)] = rest
             if rest.startswith("*"):
                 kind = "unknown"
             elif any(_ADJECTIVE_READING.match(r) for r in readings) and not any("<cog>" in r for r in readings):
@@ -475,11 +483,20 @@ def _name_translations(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     return {w: _name_translation_cache[(mode, w)] for w in words}
 
 
+def _is_womans_name(mode: str, word: str) -> bool:
+    """Whether the analyser knows ``word`` only as a woman's first name (``<ant><f>``)."""
+    _analyse(mode, (word,))
+    readings = _readings_cache.get((mode, word), "")
+    return "<ant><f>" in readings and "<ant><m>" not in readings
+
+
 @lru_cache(maxsize=None)
-def _stand_ins(mode: str) -> tuple[str, ...]:
-    """First names this pair analyses as a person's name and passes through unchanged."""
-    kinds = _analyse(mode, _STAND_INS)
-    candidates = [n for n in _STAND_INS if kinds.get(n) == "ant"]
+def _stand_ins(mode: str, gender: str = "m") -> tuple[str, ...]:
+    """First names this pair analyses as a person's name (a man's, or with ``gender`` "f" a
+    woman's) and passes through unchanged."""
+    names = _STAND_INS_F if gender == "f" else _STAND_INS
+    kinds = _analyse(mode, names)
+    candidates = [n for n in names if kinds.get(n) == "ant" and (gender != "f" or _is_womans_name(mode, n))]
     if not candidates:
         return ()
     out = _apertium(mode, "".join(f"<p>{n} said it.</p>\n" for n in candidates))

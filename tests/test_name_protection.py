@@ -116,3 +116,14 @@ def test_a_womans_name_gets_a_womans_stand_in_so_the_article_agrees(translate):
 def test_mask_spans_takes_a_spans_own_pool_first():
     masked = mask_spans("Ana Pop met Bo Li.", [(0, 7), (12, 17)], ["John", "Peter"], pools={0: ["Mary"]})
     assert masked.text == "Mary met John." and masked.originals == {"Mary": "Ana Pop", "John": "Bo Li"}
+
+
+@apertium
+def test_a_sentences_first_word_that_is_also_a_first_name_is_translated_alone(translate):
+    assert translate("Even if it rains, the match goes ahead.").startswith("Incluso")
+
+
+@apertium
+def test_no_space_comes_between_a_protected_name_and_the_comma_after_it(translate):
+    out = translate("The best scorer is Carles Puyol, with 97 games.")
+    assert "Carles Puyol, con" in out

@@ -124,6 +124,10 @@ class ApertiumEngine:
             clean = re.sub(r"(?<=\S)  +", " ", _MARK.sub("", text)).strip()
             if ".." not in m.text:  # "U.S." at a sentence end comes back as "EE.UU.."
                 clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
+            for stand_in in m.originals:
+                # The engine writes a space between a proper noun and the comma after it ("John ,").
+                if re.search(rf"\b{stand_in}[,;:!?.]", m.text):
+                    clean = re.sub(rf"\b({stand_in}) (?=[,;:!?.])", r"\1", clean)
             text = unmask(clean, m)
             if self.settings.protect_names:
                 text = _recapitalise(text, m.text)
@@ -210,6 +214,11 @@ class ApertiumEngine:
                 r = "name" if tok in names else readings.get(tok, "")
                 first_of_sentence = sentence_start and k == 0
                 if start is None:
+                    if r == "ant" and first_of_sentence and _has_common_reading(pair.detail, tok) and \
+                            not (k + 1 < len(run) and run[k + 1][1][:1].isupper()):
+                        # A sentence's first word that is a first name and a dictionary word
+                        # ("Even", "Will") is a name only when a surname follows.
+                        continue
                     if r in ("ant", "name") or (r == "unknown" and not first_of_sentence and not tok.isupper()):
                         start = k  # a person's first name, or a word Apertium cannot analyse
                     elif (r == "np+common" or (r == "cog" and _has_common_reading(pair.detail, tok))) \

@@ -302,9 +302,10 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
             group = group[1:]
         # A sentence's first capital says nothing, unless the word is a name wherever it stands:
-        # known only as a proper noun, or not known at all ("Boeing Co shares rose").
+        # known only as a proper noun ("Boeing Co shares rose"). A first word the dictionary does
+        # not know may be anything (a dateline glued to it), and reads as unknown to the checks.
         if len(group) < 2 or (sentence_start and group[0] == 0
-                              and readings.get(run[0][1]) not in ("np", "unknown", "ant", "cog")):
+                              and readings.get(run[0][1]) not in ("np", "ant", "cog")):
             continue
         toks = [run[k][1] for k in group]
         # The anchor is a word with a proper-noun reading (a person, a place, a firm: an airline

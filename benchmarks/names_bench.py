@@ -70,7 +70,8 @@ def main() -> None:
                 # (a sentence's first word is capitalised whatever it is: "The", "In").
                 names = kept_names(x, r)
             else:
-                names = [n for n in set(re.findall(r"[A-Z][\w'’-]+", x)) if re.search(rf"\b{re.escape(n)}\b", r)]
+                names = [n for n in set(re.findall(r"[^\W\d_][\w'’-]+", x))
+                         if n[0].isupper() and re.search(rf"\b{re.escape(n)}\b", r)]
             for name in names:
                 total += 1
                 kept += _has_word(o, name)

@@ -126,3 +126,9 @@ def test_a_sentences_first_word_that_is_also_a_first_name_is_translated_alone(tr
 def test_no_space_comes_between_a_protected_name_and_the_comma_after_it(translate):
     out = translate("The best scorer is Carles Puyol, with 97 games.")
     assert "Carles Puyol, con" in out
+
+
+@apertium
+def test_capitals_outside_ascii_count_as_capitals(translate):
+    sentence = 'Fans sang "Ça Va Mon Ami Rouge" in the square.'
+    assert '"Ça Va Mon Ami Rouge"' in translate(sentence)

@@ -132,3 +132,11 @@ def test_no_space_comes_between_a_protected_name_and_the_comma_after_it(translat
 def test_capitals_outside_ascii_count_as_capitals(translate):
     sentence = 'Fans sang "Ça Va Mon Ami Rouge" in the square.'
     assert '"Ça Va Mon Ami Rouge"' in translate(sentence)
+
+
+def test_recapitalising_leaves_a_sentences_first_word_alone():
+    from localize.engines.apertium import _recapitalise
+
+    assert _recapitalise("Un trato y a plan e israel", "A deal and Israel agreed to a plan.") == \
+        "Un trato y a plan e Israel"
+    assert _recapitalise("España u omán", "Spain or Oman signed.") == "España u Omán"

@@ -69,7 +69,10 @@ def _recapitalise(translation: str, source: str) -> str:
     before an o-sound, lower-cases the word after it ("e israel", "u omán"). A lower-case word
     right after a one-letter word whose folded form is a capitalised word of the source is that
     name."""
-    names = {_fold(w): w for w in _CAPITALISED.findall(source) if w[0].isupper()}
+    # Capitalised words that are no sentence's first word (whose capital says nothing: "A").
+    names = {_fold(m.group(0)): m.group(0) for m in _CAPITALISED.finditer(source)
+             if m.group(0)[0].isupper() and len(m.group(0)) > 1
+             and source[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", '"', "“")}
     if not names:
         return translation
 

@@ -135,8 +135,8 @@ class ApertiumEngine:
                 clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
             for stand_in in m.originals:
                 # The engine writes a space between a proper noun and the comma after it ("John ,").
-                if re.search(rf"\b{stand_in}[,;:!?.]", m.text):
-                    clean = re.sub(rf"\b({stand_in}) (?=[,;:!?.])", r"\1", clean)
+                if re.search(rf"\b{re.escape(stand_in)}[,;:!?.]", m.text):
+                    clean = re.sub(rf"\b({re.escape(stand_in)}) (?=[,;:!?.])", r"\1", clean)
             text = unmask(clean, m)
             if self.settings.protect_names:
                 text = _recapitalise(text, m.text)
@@ -192,7 +192,8 @@ class ApertiumEngine:
         # A woman's name gets a woman's name as its stand-in: the engine makes articles and
         # adjectives agree with it ("la joven X", not "el joven X").
         women = [n for n in _stand_ins(pair.detail, "f") if n not in text]
-        pools = {a: women for a, b in kept if _is_womans_name(pair.detail, text[a:b].split()[0])}
+        pools = {a: women for a, b in kept
+                 if any(_is_womans_name(pair.detail, w) for w in _CAPITALISED.findall(text[a:b])[:1])}
         return mask_spans(text, spans, pool, replacements, pools)
 
     def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
@@ -464,6 +465,7 @@ def _passes_through(mode: str, span: str) -> bool:
 
 
 def _has_common_reading(mode: str, word: str) -> bool:
+    """Whether the analyser also reads ``word`` as a dictionary word (not only as a name)."""
     unit = _unit(mode, word)
     return bool(unit and unit.common)
 

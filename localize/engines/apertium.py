@@ -311,9 +311,10 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         # translated: a name run starts at its first word that is not a dictionary word.
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
             group = group[1:]
-        # A sentence's first capital says nothing, unless the word is a name wherever it stands:
-        # known only as a proper noun ("Boeing Co shares rose"). A first word the dictionary does
-        # not know may be anything (a dateline glued to it), and reads as unknown to the checks.
+        # A sentence's first capital says nothing, unless the word reads as a name wherever it
+        # stands: known only as a proper noun ("Boeing Co shares rose") or as a person's name. A
+        # first word the dictionary does not know may be anything (a dateline glued to it), and
+        # reads as unknown to the checks.
         if len(group) < 2 or (sentence_start and group[0] == 0
                               and readings.get(run[0][1]) not in ("np", "ant", "cog")):
             continue

@@ -90,7 +90,8 @@ def test_a_country_that_is_also_a_common_noun_stays_the_country(translate):
 
 def test_unmask_restores_a_stand_in_glued_to_a_lower_case_preposition_and_a_figure():
     masked = Masked("The 49-year-old John worker stopped.", {"John": "Berlin Transport Authority"})
-    assert unmask("El Johnde49años trabajador paró.", masked) == "El Berlin Transport Authorityde49años trabajador paró."
+    assert unmask("El Johnde49años trabajador paró.", masked) == \
+        "El Berlin Transport Authorityde49años trabajador paró."
 
 
 def test_unmask_leaves_a_longer_word_that_starts_like_a_stand_in():
@@ -134,9 +135,11 @@ def test_capitals_outside_ascii_count_as_capitals(translate):
     assert '"Ça Va Mon Ami Rouge"' in translate(sentence)
 
 
-def test_recapitalising_leaves_a_sentences_first_word_alone():
+@apertium
+def test_recapitalising_touches_only_a_name_that_followed_a_conjunction():
     from localize.engines.apertium import _recapitalise
 
-    assert _recapitalise("Un trato y a plan e israel", "A deal and Israel agreed to a plan.") == \
+    assert _recapitalise("Un trato y a plan e israel", "A deal and Israel agreed to a plan.", "eng-spa") == \
         "Un trato y a plan e Israel"
-    assert _recapitalise("España u omán", "Spain or Oman signed.") == "España u Omán"
+    assert _recapitalise("España u omán", "Spain or Oman signed.", "eng-spa") == "España u Omán"
+    assert _recapitalise("Fue a casa", "He went to Casa.", "eng-spa") == "Fue a casa"

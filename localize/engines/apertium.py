@@ -62,17 +62,20 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
 
-def _recapitalise(translation: str, source: str) -> str:
-    """Capitals back on names the engine wrote in lower case after a one-letter conjunction.
+def _recapitalise(translation: str, source: str, mode: str) -> str:
+    """Capitals back on names the engine wrote in lower case after a conjunction it changed.
 
     Apertium's Spanish post-generator, changing "y" to "e" before an i-sound and "o" to "u"
     before an o-sound, lower-cases the word after it ("e israel", "u omán"). A lower-case word
-    right after a one-letter word whose folded form is a capitalised word of the source is that
-    name."""
-    # Capitalised words that are no sentence's first word (whose capital says nothing: "A").
-    names = {_fold(m.group(0)): m.group(0) for m in _CAPITALISED.finditer(source)
-             if m.group(0)[0].isupper() and len(m.group(0)) > 1
-             and source[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", '"', "“")}
+    right after a one-letter word, whose folded form is a capitalised source word that follows a
+    coordinating conjunction (``<cnjcoo>`` for the pair's analyser), is that name."""
+    pairs = re.finditer(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_][\w'’-]*))", source)  # (word, next word)
+    after = [(m.group(1), m.group(2)) for m in pairs
+             if m.group(2)[0].isupper() and len(m.group(2)) > 1 and m.group(1).islower()]
+    if not after:
+        return translation
+    _analyse(mode, tuple(sorted({c for c, _ in after})))
+    names = {_fold(w): w for c, w in after if "<cnjcoo>" in _readings_cache.get((mode, c), "")}
     if not names:
         return translation
 
@@ -139,7 +142,7 @@ class ApertiumEngine:
                     clean = re.sub(rf"\b({re.escape(stand_in)}) (?=[,;:!?.])", r"\1", clean)
             text = unmask(clean, m)
             if self.settings.protect_names:
-                text = _recapitalise(text, m.text)
+                text = _recapitalise(text, m.text, pair.detail)
             outputs.append(EngineOutput(text, unknown))
         return outputs
 

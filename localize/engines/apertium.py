@@ -8,14 +8,21 @@ from the translation and kept as review data.
 
 Names are protected (see ``localize.protect``): a name Apertium would translate as a common word
 ("Baker" -> "panadero") or cannot analyse ("Nakamura") is replaced, before translation, by a first
-name that the pair's analyser knows as a person's name and that passes through unchanged, so the
-rules still see a proper noun in that place; the original is put back afterwards.
+name that the pair's analyser knows as a person's name (a woman's for a woman's) and that passes
+through unchanged, so the rules still see a proper noun in that place; the original is put back
+afterwards. Which words are names comes from the analyser's readings, not from capitals alone: a
+word with a proper-noun reading (``<np>``, subtypes ``<ant>``, ``<cog>``, ``<loc>``, ``<org>``,
+``<al>``) used as a name (capitalised mid-sentence, inside a run of capitalised words with such a
+word or an unknown one, after a person's first name somewhere in the batch) is protected even when
+it is also a dictionary word; a title in quotation marks is kept whole. Rules and their effects
+were measured on WMT newstest2012 (``benchmarks/names_bench.py``).
 """
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
+import unicodedata
 from functools import lru_cache
 
 from ..errors import EngineFailed
@@ -37,14 +44,48 @@ ISO3_TO_1 = {
 _STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "Richard", "Charles",
               "George", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
               "Jordi", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Jean", "Pierre")
+_STAND_INS_F = ("Mary", "Anna", "Laura", "Julia", "Sara", "Elena", "Susan", "Helen", "Carmen", "Marta",
+                "Maria", "Ana", "Lucia", "Paula", "Clara", "Alice", "Emma", "Sophie", "Claire", "Irene")
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
 _NAME_RUN = re.compile(rf"[^\W\d_][\w'’-]*(?:[ ](?:(?:{particles_pattern()})[ ])?[^\W\d_][\w'’-]*)*", re.U)
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIAL_END = re.compile(r"(?<![\w.])[^\W\d_]\.$")  # "D." of a name; "U.S." is no initial
 
 
 def _capitalised_words(text: str) -> set[str]:
     """Capitalised words of a text, without a possessive 's (the analyser's input)."""
     return {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text) if w[0].isupper()}
+
+
+def _fold(word: str) -> str:
+    """A word without case and accents, for comparing a name with its copy ("Omán", "oman")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _recapitalise(translation: str, source: str, mode: str) -> str:
+    """Capitals back on names the engine wrote in lower case after a conjunction it changed.
+
+    Apertium's Spanish post-generator, changing "y" to "e" before an i-sound and "o" to "u"
+    before an o-sound, lower-cases the word after it ("e israel", "u omán"). A lower-case word
+    right after a one-letter word, whose folded form is a capitalised source word that follows a
+    coordinating conjunction (``<cnjcoo>`` for the pair's analyser), is that name."""
+    pairs = re.finditer(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_][\w'’-]*))", source)  # (word, next word)
+    after = [(m.group(1), m.group(2)) for m in pairs
+             if m.group(2)[0].isupper() and len(m.group(2)) > 1 and m.group(1).islower()]
+    if not after:
+        return translation
+    _analyse(mode, tuple(sorted({c for c, _ in after})))
+    names = {_fold(w): w for c, w in after if "<cnjcoo>" in _readings_cache.get((mode, c), "")}
+    if not names:
+        return translation
+
+    def fix(m: re.Match) -> str:
+        word = m.group(2)
+        if word.islower() and _fold(word) in names:
+            return m.group(1) + word[0].upper() + word[1:]
+        return m.group(0)
+
+    return re.sub(r"((?<![^\W\d_])[^\W\d_] )([^\W\d_][\w'’-]*)", fix, translation)
 
 
 def _iso1(code3: str) -> str:
@@ -95,7 +136,14 @@ class ApertiumEngine:
             clean = re.sub(r"(?<=\S)  +", " ", _MARK.sub("", text)).strip()
             if ".." not in m.text:  # "U.S." at a sentence end comes back as "EE.UU.."
                 clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
-            outputs.append(EngineOutput(unmask(clean, m), unknown))
+            for stand_in in m.originals:
+                # The engine writes a space between a proper noun and the comma after it ("John ,").
+                if re.search(rf"\b{re.escape(stand_in)}[,;:!?.]", m.text):
+                    clean = re.sub(rf"\b({re.escape(stand_in)}) (?=[,;:!?.])", r"\1", clean)
+            text = unmask(clean, m)
+            if self.settings.protect_names:
+                text = _recapitalise(text, m.text, pair.detail)
+            outputs.append(EngineOutput(text, unknown))
         return outputs
 
     def _run_batch(self, texts: list[str], mode: str) -> list[str]:
@@ -132,7 +180,8 @@ class ApertiumEngine:
         glossary = find_terms(visible, terms)
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
-        kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)]
+        kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)
+                and not _passes_through(pair.detail, text[sp[0]:sp[1]])]
         spans += kept
         if not spans:
             return Masked(text, {})
@@ -143,7 +192,12 @@ class ApertiumEngine:
             if target != word:
                 replacements.setdefault(words[word], target)
         pool = [n for n in _stand_ins(pair.detail) if n not in text]
-        return mask_spans(text, spans, pool, replacements)
+        # A woman's name gets a woman's name as its stand-in: the engine makes articles and
+        # adjectives agree with it ("la joven X", not "el joven X").
+        women = [n for n in _stand_ins(pair.detail, "f") if n not in text]
+        pools = {a: women for a, b in kept
+                 if any(_is_womans_name(pair.detail, w) for w in _CAPITALISED.findall(text[a:b])[:1])}
+        return mask_spans(text, spans, pool, replacements, pools)
 
     def _name_spans(self, text: str, pair: Pair, names: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of names Apertium would mangle: see module docstring."""
@@ -158,7 +212,9 @@ class ApertiumEngine:
         for m in _NAME_RUN.finditer(visible):
             run = [(t.start() + m.start(), re.sub(r"['’]s$", "", t.group(0)))
                    for t in re.finditer(r"\S+", m.group(0))]
-            sentence_start = not visible[: m.start()].strip() or visible[: m.start()].rstrip()[-1:] in ".!?:\"“«—–-("
+            before = visible[: m.start()].rstrip()
+            # An initial ("Franklin D. Roosevelt") ends no sentence.
+            sentence_start = not before or (before[-1] in ".!?:\"“«—–-(" and not _INITIAL_END.search(before))
             start = None
             for k, (pos, tok) in enumerate(run):
                 if not tok[0].isupper():
@@ -171,11 +227,19 @@ class ApertiumEngine:
                 r = "name" if tok in names else readings.get(tok, "")
                 first_of_sentence = sentence_start and k == 0
                 if start is None:
+                    if r == "ant" and first_of_sentence and _has_common_reading(pair.detail, tok) and \
+                            not (k + 1 < len(run) and run[k + 1][1][:1].isupper()):
+                        # A sentence's first word that is a first name and a dictionary word
+                        # ("Even", "Will") is a name only when a surname follows.
+                        continue
                     if r in ("ant", "name") or (r == "unknown" and not first_of_sentence and not tok.isupper()):
                         start = k  # a person's first name, or a word Apertium cannot analyse
-                    elif r == "np+common" and not first_of_sentence and not title_case:
+                    elif (r == "np+common" or (r == "cog" and _has_common_reading(pair.detail, tok))) \
+                            and not first_of_sentence and not title_case:
                         # A name reading used as a name (capitalised mid-sentence): the whole
                         # run is protected and comes back as the dictionary's name translation.
+                        # A surname that is also a dictionary word ("Baker", a firm named after
+                        # a fruit) is such a name reading too.
                         start = k
                     elif r == "unknown" and first_of_sentence and len(run) > 1 and \
                             readings.get(run[1][1]) in ("unknown", "ant", "cog"):
@@ -191,7 +255,41 @@ class ApertiumEngine:
                 spans.append((run[start][0], run[-1][0] + len(run[-1][1])))
             if not title_case:
                 spans = _whole_name_runs(run, readings, names, sentence_start, spans)
+        if not title_case:
+            for a, b in _quoted_titles(visible):
+                spans = [sp for sp in spans if sp[1] <= a or sp[0] >= b] + [(a, b)]
         return spans
+
+
+# A quoted title: a few words in quotation marks, each capitalised except short function words.
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]+)[\"”»]")
+QUOTED_TITLE_MAX_WORDS = 8  # titles of songs, shows, games, campaigns are short; quoted speech is longer
+FUNCTION_WORD_MAX_LEN = 3  # "of", "for", "the", "in", "a": left lower case inside an English title
+
+
+def _quoted_titles(visible: str) -> list[tuple[int, int]]:
+    """Spans of titles in quotation marks mid-sentence ("Girls Just Wanna Have Fun"): English
+    capitalises every content word of a title of a work, and news translators keep the original
+    title of a song, show or game (measured on newstest2012). A quote that opens a sentence is
+    speech, whatever its capitals."""
+    out = []
+    for m in _QUOTED.finditer(visible):
+        before = visible[: m.start()].rstrip()
+        if not before or before[-1] in ".!?:;":
+            continue
+        a, b = m.span(1)
+        while b > a and visible[b - 1] in ".,;:!? ":
+            b -= 1
+        while a < b and visible[a] == " ":
+            a += 1
+        words = re.findall(r"[^\W_][\w'’-]*", visible[a:b])
+        if not words or len(words) > QUOTED_TITLE_MAX_WORDS or not words[0][0].isupper() \
+                or not (words[-1][0].isupper() or words[-1][0].isdigit()):
+            continue
+        if all(w[0].isupper() or w[0].isdigit() or (w.islower() and len(w) <= FUNCTION_WORD_MAX_LEN)
+               for w in words):
+            out.append(m.span())  # with its quotation marks, which the engine would move
+    return out
 
 
 def _whole_name_runs(run, readings, names, sentence_start, spans):
@@ -216,13 +314,19 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         # translated: a name run starts at its first word that is not a dictionary word.
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
             group = group[1:]
-        if len(group) < 2 or (sentence_start and group[0] == 0):
+        # A sentence's first capital says nothing, unless the word reads as a name wherever it
+        # stands: known only as a proper noun ("Boeing Co shares rose") or as a person's name. A
+        # first word the dictionary does not know may be anything (a dateline glued to it), and
+        # reads as unknown to the checks.
+        if len(group) < 2 or (sentence_start and group[0] == 0
+                              and readings.get(run[0][1]) not in ("np", "ant", "cog")):
             continue
         toks = [run[k][1] for k in group]
-        # The anchor is a person's name or a word the dictionary does not know; place names the
-        # dictionary knows ("Manhattan Bridge", "Great Britain") are translated by human
-        # translators too (measured on newstest2012: protecting them lowered chrF).
-        anchor = any(t in names or readings.get(t) in ("ant", "cog") or
+        # The anchor is a word with a proper-noun reading (a person, a place, a firm: an airline
+        # named after its country) or a word the dictionary does not know. Human translators
+        # translate some place-anchored runs (a bridge named after its borough) and keep others;
+        # on newstest2012 protecting them kept more names at the same chrF.
+        anchor = any(t in names or readings.get(t) in ("ant", "cog", "np", "np+common") or
                      (readings.get(t) == "unknown" and any(c.islower() for c in t)) for t in toks)
         if not anchor:
             continue
@@ -309,6 +413,8 @@ def _package_version(a: str, b: str) -> str:
 
 
 _analysis_cache: dict[tuple[str, str], str] = {}
+_unit_cache: dict[tuple[str, str], object] = {}
+_readings_cache: dict[tuple[str, str], str] = {}
 # An analyser reading whose lemma is tagged as an adjective (demonyms: "German<adj>").
 _ADJECTIVE_READING = re.compile(r"[^<]*<adj>")
 
@@ -322,6 +428,8 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
         for unit in re.findall(r"\^([^$]*)\$", _lt_proc("-w", analyser, " ".join(todo) + "\n")):
             surface, _, rest = unit.partition("/")
             readings = rest.split("/")
+            _unit_cache[(mode, surface)] = _lexical_unit(surface, rest)
+            _readings_cache[(mode, surface)] = rest
             if rest.startswith("*"):
                 kind = "unknown"
             elif any(_ADJECTIVE_READING.match(r) for r in readings) and not any("<cog>" in r for r in readings):
@@ -345,6 +453,47 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     return {w: _analysis_cache[(mode, w)] for w in words}
 
 
+def _passes_through(mode: str, span: str) -> bool:
+    """Whether the engine itself keeps ``span`` a name: one word the analyser knows only as a
+    proper noun, which the engine writes as it is or as its bilingual dictionary's name for it
+    (the name the stand-in would be restored as). A stand-in there would only change the grammar
+    around it: the engine reads the stand-in as a man, not as a place or a firm ("a Washington
+    job" came back as "un Washington trabajo", not "un trabajo de Washington"); measured on
+    newstest2012: chrF up. A word the analyser does not know keeps its stand-in, though the
+    engine would copy it too: the stand-in lets the tagger read the verb after it (chrF down
+    without it), and so do runs of several names (chrF down without)."""
+    if " " in span:
+        return False
+    unit = _unit(mode, span)
+    return bool(unit) and unit.proper and not unit.common
+
+
+def _has_common_reading(mode: str, word: str) -> bool:
+    """Whether the analyser also reads ``word`` as a dictionary word (not only as a name)."""
+    unit = _unit(mode, word)
+    return bool(unit and unit.common)
+
+
+def _lexical_unit(surface: str, rest: str):
+    """A ``LexicalUnit`` from one analysis (``rest``: the readings after the surface form)."""
+    from ..names import LexicalUnit
+
+    readings = rest.split("/")
+    unknown = rest.startswith("*")
+    proper = [r for r in readings if "<np>" in r]
+    kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
+    common = any("<np>" not in r for r in readings) and not unknown
+    adjective = any(_ADJECTIVE_READING.match(r) for r in readings)
+    return LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective)
+
+
+def _unit(mode: str, word: str):
+    """The analyser's lexical unit for ``word`` as analysed by ``_analyse`` (None when the
+    analyser did not see it as one unit)."""
+    _analyse(mode, (word,))
+    return _unit_cache.get((mode, word))
+
+
 _name_translation_cache: dict[tuple[str, str], str] = {}
 
 
@@ -360,11 +509,20 @@ def _name_translations(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     return {w: _name_translation_cache[(mode, w)] for w in words}
 
 
+def _is_womans_name(mode: str, word: str) -> bool:
+    """Whether the analyser knows ``word`` only as a woman's first name (``<ant><f>``)."""
+    _analyse(mode, (word,))
+    readings = _readings_cache.get((mode, word), "")
+    return "<ant><f>" in readings and "<ant><m>" not in readings
+
+
 @lru_cache(maxsize=None)
-def _stand_ins(mode: str) -> tuple[str, ...]:
-    """First names this pair analyses as a person's name and passes through unchanged."""
-    kinds = _analyse(mode, _STAND_INS)
-    candidates = [n for n in _STAND_INS if kinds.get(n) == "ant"]
+def _stand_ins(mode: str, gender: str = "m") -> tuple[str, ...]:
+    """First names this pair analyses as a person's name (a man's, or with ``gender`` "f" a
+    woman's) and passes through unchanged."""
+    names = _STAND_INS_F if gender == "f" else _STAND_INS
+    kinds = _analyse(mode, names)
+    candidates = [n for n in names if kinds.get(n) == "ant" and (gender != "f" or _is_womans_name(mode, n))]
     if not candidates:
         return ()
     out = _apertium(mode, "".join(f"<p>{n} said it.</p>\n" for n in candidates))
@@ -401,7 +559,7 @@ def analyse_names(mode: str, texts: list[str]):
     (``<np>``, with Apertium's subtypes ``<ant>`` first name, ``<cog>`` surname, ``<loc>``/``<top>``
     place, ``<org>`` organisation), a common reading, or none (unknown to the dictionary); and for
     proper nouns their translations in the bilingual dictionary (London -> Londres, Paris -> París)."""
-    from ..names import LexicalUnit, NameKnowledge
+    from ..names import NameKnowledge
 
     analyser, bilingual = _mode_binary(mode, "automorf"), _mode_binary(mode, "autobil")
     if not analyser or not shutil.which("lt-proc") or not texts:
@@ -413,14 +571,9 @@ def analyse_names(mode: str, texts: list[str]):
     for text, line in zip(texts, out):
         found = []
         for surface, rest in re.findall(r"\^([^/$]*)/([^$]*)\$", line):
-            readings = rest.split("/")
-            unknown = rest.startswith("*")
-            proper = [r for r in readings if "<np>" in r]
-            kinds = frozenset(re.findall(r"<(ant|cog|loc|top|org|al)>", "".join(proper)))
-            common = any("<np>" not in r for r in readings) and not unknown
-            adjective = any(_ADJECTIVE_READING.match(r) for r in readings)
-            found.append(LexicalUnit(surface, bool(proper), common, unknown, kinds, adjective))
-            for r in proper:
+            unit = _lexical_unit(surface, rest)
+            found.append(unit)
+            for r in (r for r in rest.split("/") if "<np>" in r):
                 np_lexemes.setdefault(surface, []).append("^" + r + "$")
         units[text] = tuple(found)
     translations: dict[str, frozenset[str]] = {}

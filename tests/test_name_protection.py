@@ -1,0 +1,145 @@
+"""Names through Apertium (issue #10): which names localize keeps away from the engine, and how.
+
+Sentences are written for these tests; the figures come from benchmarks/names_bench.py."""
+from dataclasses import replace
+
+import pytest
+
+from conftest import require_apertium
+from localize.protect import Masked, mask_spans, unmask
+
+apertium = require_apertium("eng-spa")
+
+
+@pytest.fixture
+def translate(tmp_path):
+    from localize.engines import find_route, translate_route
+    from localize.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    route = find_route("en", "es", settings, "apertium")
+
+    def run(sentence, protect=True):
+        [out] = translate_route(route, [sentence], replace(settings, protect_names=protect))
+        return out.text
+
+    return run
+
+
+@apertium
+def test_a_firm_whose_name_is_also_a_fruit_keeps_its_name_mid_sentence(translate):
+    # The analyser reads "Apple" as a common noun and as a surname; capitalised mid-sentence it is the name.
+    sentence = "The company ranks alongside Apple and Microsoft."
+    assert "Manzana" in translate(sentence, protect=False)
+    assert "Apple" in translate(sentence) and "Manzana" not in translate(sentence)
+
+
+@apertium
+def test_a_name_the_engine_already_writes_as_a_name_gets_no_stand_in(translate):
+    # A stand-in would make the city a person and the engine would stop reading "Washington job"
+    # as a noun with a modifier ("trabajo de Washington").
+    assert "trabajo de Washington" in translate("She left a demanding Washington job after two years.")
+
+
+@apertium
+def test_a_capitalised_run_with_a_place_name_in_it_is_kept_whole(translate):
+    sentence = "The airline Oman Air ordered six new jets."
+    assert "Oman Air" not in translate(sentence, protect=False)  # "Aire de Omán"
+    assert "Oman Air" in translate(sentence)
+
+
+@apertium
+def test_a_name_run_opening_a_sentence_is_kept_whole_when_its_first_word_is_only_a_name(translate):
+    # Unprotected, the engine itself keeps it here; a stand-in for "Co" alone broke it apart.
+    assert "Boeing Co" in translate("Boeing Co shares rose on Friday.")
+
+
+@apertium
+def test_an_initial_ends_no_sentence(translate):
+    # After "W." the surname is mid-sentence, where a name reading is used as a name ("Arbusto").
+    out = translate("Visitors toured the library of George W. Bush last week with their teachers.")
+    assert "George W. Bush" in out
+
+
+@apertium
+def test_a_quoted_title_mid_sentence_is_kept_with_its_quotation_marks(translate):
+    sentence = 'The band played "Girls Just Wanna Have Fun" twice.'
+    assert "Girls Just Wanna Have Fun" not in translate(sentence, protect=False)
+    assert '"Girls Just Wanna Have Fun"' in translate(sentence)
+
+
+@apertium
+def test_quoted_speech_that_opens_a_sentence_is_translated_whatever_its_capitals(translate):
+    out = translate('"Good News Travels Fast," she told reporters after the meeting. She smiled. '
+                    '"Bad News Travels Faster," he answered.')
+    assert "Good News" not in out and "Bad News" not in out and "dijo" in out
+
+
+@apertium
+def test_a_name_the_engine_glued_to_the_next_word_still_comes_back(translate):
+    # Apertium writes "49-year-old" as "de49años" glued to the word before it.
+    assert "Berlin Transport Authority" in translate("The 49-year-old Berlin Transport Authority worker stopped.")
+
+
+@apertium
+def test_a_country_that_is_also_a_common_noun_stays_the_country(translate):
+    sentence = "The metal whose supply China controls is scarce."
+    assert "Porcelana" in translate(sentence, protect=False)
+    assert "China" in translate(sentence) and "Porcelana" not in translate(sentence)
+
+
+def test_unmask_restores_a_stand_in_glued_to_a_lower_case_preposition_and_a_figure():
+    masked = Masked("The 49-year-old John worker stopped.", {"John": "Berlin Transport Authority"})
+    assert unmask("El Johnde49años trabajador paró.", masked) == \
+        "El Berlin Transport Authorityde49años trabajador paró."
+
+
+def test_unmask_leaves_a_longer_word_that_starts_like_a_stand_in():
+    masked = Masked("John came.", {"John": "Nakamura"})
+    assert unmask("John y Johnson vinieron.", masked) == "Nakamura y Johnson vinieron."
+    assert unmask("John y JohnDe4 vinieron.", masked) == "Nakamura y JohnDe4 vinieron."
+
+
+@apertium
+def test_a_name_after_a_conjunction_the_engine_changed_keeps_its_capital(translate):
+    # Spanish writes "e" for "y" before an i-sound; Apertium then writes "e israel".
+    sentence = "Talks between Egypt and Israel resumed."
+    assert "e israel" in translate(sentence, protect=False)
+    assert "e Israel" in translate(sentence)
+
+
+@apertium
+def test_a_womans_name_gets_a_womans_stand_in_so_the_article_agrees(translate):
+    assert "la Selena Gomez" in translate("She is easier to dress than the very young Selena Gomez.")
+
+
+def test_mask_spans_takes_a_spans_own_pool_first():
+    masked = mask_spans("Ana Pop met Bo Li.", [(0, 7), (12, 17)], ["John", "Peter"], pools={0: ["Mary"]})
+    assert masked.text == "Mary met John." and masked.originals == {"Mary": "Ana Pop", "John": "Bo Li"}
+
+
+@apertium
+def test_a_sentences_first_word_that_is_also_a_first_name_is_translated_alone(translate):
+    assert translate("Even if it rains, the match goes ahead.").startswith("Incluso")
+
+
+@apertium
+def test_no_space_comes_between_a_protected_name_and_the_comma_after_it(translate):
+    out = translate("The best scorer is Carles Puyol, with 97 games.")
+    assert "Carles Puyol, con" in out
+
+
+@apertium
+def test_capitals_outside_ascii_count_as_capitals(translate):
+    sentence = 'Fans sang "Ça Va Mon Ami Rouge" in the square.'
+    assert '"Ça Va Mon Ami Rouge"' in translate(sentence)
+
+
+@apertium
+def test_recapitalising_touches_only_a_name_that_followed_a_conjunction():
+    from localize.engines.apertium import _recapitalise
+
+    assert _recapitalise("Un trato y a plan e israel", "A deal and Israel agreed to a plan.", "eng-spa") == \
+        "Un trato y a plan e Israel"
+    assert _recapitalise("España u omán", "Spain or Oman signed.", "eng-spa") == "España u Omán"
+    assert _recapitalise("Fue a casa", "He went to Casa.", "eng-spa") == "Fue a casa"

@@ -367,7 +367,62 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     from .engines import apertium
 
     mode = _apertium_mode(source_lang, target_lang, pairs)
-    return apertium.analyse_names(mode, texts) if mode else None
+    knowledge = apertium.analyse_names(mode, texts) if mode else None
+    if knowledge is None:
+        return None
+    renderings = cldr_renderings(source_lang, target_lang, knowledge.translations)
+    merged = {name: forms | renderings.get(name, frozenset()) for name, forms in knowledge.translations.items()}
+    return NameKnowledge(units=knowledge.units, translations=merged)
+
+
+def cldr_renderings(source_lang: str, target_lang: str, names) -> dict[str, frozenset[str]]:
+    """The target language's names for the countries and peoples among ``names``, from the Unicode
+    CLDR (Babel's locale data), which the pair's bilingual dictionary may lack: the country's
+    current name ("Czech Republic" -> "Chequia") and the adjective of its language, which in
+    Spanish, Catalan, French and Portuguese is also the country's gentilic ("Greece" -> "griego",
+    "the Czech Republic" -> "la Federación Checa"). A name is a country when the source locale
+    calls a territory so, or when one of its words is the source locale's name of a language
+    ("Czech Republic": Czech); a language belongs to the territory CLDR's likely subtags give it
+    ("el" -> Greece; "en" -> the United States, never Ireland), and counts for a country only
+    when it is the most spoken of its official languages there. Without Babel: no renderings."""
+    try:
+        from babel import Locale, UnknownLocaleError, languages
+        from babel.core import get_global
+    except ImportError:
+        return {}
+    try:
+        src, tgt = Locale.parse(source_lang), Locale.parse(target_lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    likely = get_global("likely_subtags")
+
+    def home(language: str) -> str:
+        return likely.get(language, "").split("_")[-1]
+
+    territory_of = {_fold(v): k for k, v in src.territories.items() if k.isalpha()}
+    language_of = {_fold(v): k for k, v in src.languages.items() if "_" not in k}
+    found = {}
+    for name in names:
+        codes = set()
+        if _fold(name) in territory_of:
+            codes.add(territory_of[_fold(name)])
+        forms = set()
+        for word in name.split():
+            lang = language_of.get(_fold(word))
+            if lang and home(lang):
+                codes.add(home(lang))
+                forms.add(tgt.languages.get(lang, ""))
+        for code in codes:
+            forms.add(tgt.territories.get(code, ""))
+            spoken = languages.get_territory_language_info(code)
+            official = [lang for lang in languages.get_official_languages(code) if lang in spoken]
+            main = max(official, key=lambda lang: spoken[lang]["population_percent"], default="")
+            if main and home(main) == code:
+                forms.add(tgt.languages.get(main, ""))
+        forms.discard("")
+        if forms:
+            found[name] = frozenset(forms)
+    return found
 
 
 def check_fragments(text: str) -> list[str]:
@@ -657,9 +712,15 @@ def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: d
     return None
 
 
+# A source whose double-quoted passage is closed by a single quote ("Crime and Punishment' it
+# is"), as copy-pasted and machine-tokenised text has it (seen in the dev split): which passage
+# its marks delimit is unknowable, so the target cannot be held to pairing up its own.
+_MIXED_QUOTES = re.compile(r'"[^"\']*[^\W\d_]\'(?![\w])')
+
+
 def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = None,
                  openers: dict[str, str] | None = None) -> str | None:
-    if _balanced(unit.source) and not _balanced(unit.target):
+    if _balanced(unit.source) and not _MIXED_QUOTES.search(unit.source) and not _balanced(unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
     if translations or openers is not None:
         return _moved_quote(unit, translations or {}, openers or {})

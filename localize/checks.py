@@ -137,6 +137,10 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
+# The space between two capitalised parts of a name ("Pricewaterhouse Coopers").
+_CAPITALS_JOINED = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]*)\s+(?=[A-Z])")
+
+
 def _word_in(word: str, folded_target: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", folded_target) is not None
 
@@ -320,8 +324,9 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
     for name, translations in source_names(unit.source, knowledge, known):
         if _word_in(name, target) or any(_word_in(t, target) for t in translations):
             continue
-        # Written with a hyphen the source lacks ("Miskolctapolca" -> "Miskolc-Tapolca").
-        if _word_in(name, target.replace("-", "")):
+        # Written with a hyphen the source lacks ("Miskolctapolca" -> "Miskolc-Tapolca"), or with
+        # a space ("PricewaterhouseCoopers" -> "Pricewaterhouse Coopers").
+        if _word_in(name, target.replace("-", "")) or _word_in(name, _fold(_CAPITALS_JOINED.sub(r"\1", unit.target))):
             continue
         # A glossary entry covering this name, rendered as the glossary says.
         if any((_fold(name) in _fold(t.term) or _fold(name) in _fold(t.target)) and _word_in(t.target, target)

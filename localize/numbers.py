@@ -191,7 +191,7 @@ HOURS_PER_HALF_DAY = 12
 def _times_removed(source: str, target: str) -> tuple[str, str]:
     """Source and target without the times of day the target renders: the Romance languages write
     the 24-hour clock with a colon or a full stop ("15:30" -> "15.30", "2 p.m." -> "14 horas";
-    orthography: RAE, Ortografía 2010, §4.2.4.2). The hour and minutes would otherwise be read as
+    orthography: the RAE accepts both marks between hours and minutes). The hour and minutes would otherwise be read as
     two figures in the source and one decimal figure in the target."""
     for m in list(_SOURCE_TIME.finditer(source)):
         hour, minutes, half = int(m.group(1)), m.group(2), (m.group(3) or "").lower()

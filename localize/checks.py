@@ -893,9 +893,10 @@ def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozense
     return problems
 
 
-def blocking_problems(catalog: Catalog, terms=()) -> list[Problem]:
-    """What stops publication: error-level problems on approved entries that no reviewer accepted."""
+def blocking_problems(catalog: Catalog, terms=(), pairs: list | None = None) -> list[Problem]:
+    """What stops publication: error-level problems on approved entries that no reviewer accepted.
+    ``pairs``: ``installed_pairs()``, looked up once by a caller that builds several articles."""
     from dataclasses import replace
 
     approved = replace(catalog, units=[u for u in catalog.units if u.state == "approved"])
-    return [p for p in check_catalog(approved, terms) if p.level == "error" and not p.accepted]
+    return [p for p in check_catalog(approved, terms, pairs=pairs) if p.level == "error" and not p.accepted]

@@ -348,9 +348,10 @@ def test_a_name_written_with_a_space_between_its_capitalised_parts_is_kept():
 
 
 def test_a_source_quotation_closed_by_a_single_quote_does_not_hold_the_target_to_balance():
-    target = 'Hoy leo "Crimen y castigo, un libro que todos deberíamos leer.'
-    assert check_quotes(TranslationUnit("Today I read \"Crime and Punishment' a book we all should read.", target)) is None
-    assert "balanced" in check_quotes(TranslationUnit('Today I read "Crime and Punishment", a book we all should read.',
+    target = 'Leí "Crimen y castigo" y ahora leo "El ardor de la sangre" ".'
+    mixed = "I read \"Crime and Punishment' and now I read \"The Heat of Blood'."
+    assert check_quotes(TranslationUnit(mixed, target)) is None
+    assert "balanced" in check_quotes(TranslationUnit('I read "Crime and Punishment" and now I read "The Heat of Blood".',
                                                       target))
 
 

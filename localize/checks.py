@@ -298,6 +298,11 @@ DEMONYM_SUFFIX_LETTERS = 3
 DEMONYM_MIN_STEM = 4
 
 
+# A place name this long, at the end of a longer word, is that word's head rather than a chance
+# ending (dev split: "Europa" in "Centroeuropa").
+COMPOUND_MIN_LETTERS = 5
+
+
 def _demonym_in(name: str, translations: frozenset[str], folded_target: str) -> bool:
     """The target calls the place by its people or adjective ("Libya" -> "los libios")."""
     for form in {name, *translations}:
@@ -337,6 +342,11 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
         if engine and _rendered_as_words(name, engine, unit.target):
             continue
         if _demonym_in(name, translations, target):
+            continue
+        # The end of a compound place name ("Central Europe" -> "Centroeuropa", "Sudáfrica"):
+        # Spanish and the other Romance languages form these with the place last (linguistics).
+        if any(len(_fold(f)) >= COMPOUND_MIN_LETTERS and re.search(rf"\w{re.escape(_fold(f))}(?!\w)", target)
+               for f in {name, *translations} if " " not in f):
             continue
         missing.append(name)
     determiners = None if openers is None else frozenset(w for w, kind in openers.items() if kind == "det")

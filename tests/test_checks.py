@@ -399,3 +399,8 @@ def test_building_several_articles_looks_the_installed_pairs_up_once(monkeypatch
                                  "--out-dir", "out"])
     assert result.exit_code == 0, result.output
     assert len(calls) == 1
+
+
+@apertium
+def test_a_place_at_the_end_of_a_compound_place_name_is_kept():
+    assert names_problem("Her journey through Central Europe took a year.", "Su viaje por Centroeuropa duró un año.") is None

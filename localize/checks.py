@@ -721,6 +721,16 @@ def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: d
                 and not re.search(r"[,;:]\s*\S+(?:\s+\S+)?\W*$", s_text))
         # ... or stops a word or two short of one.
         short = re.match(r"\s*\w[\w'’-]*(?:\s+\w[\w'’-]*)?\s*(?:[,.;:!?]|$)", unit.target[t.end():])
+        # Unless those words are a figure or a name from outside the source's quotation, with at
+        # most a short word before it ("... del mundo" en 1990.): that is the rest of the
+        # sentence reordered, not a word of the quotation left out.
+        if short:
+            rest = re.findall(r"\w[\w'’-]*", short.group(0))
+            moved = [w for w in rest if (w.isdigit() or w[:1].isupper())
+                     and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside_text)
+                     and not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s_text)]
+            if moved and all(w in moved or len(w) < QUOTE_EVIDENCE_MIN_LETTERS for w in rest):
+                short = None
         if (s_closes and (over or short)) or _side(last_inside, inside, outside) == "out" \
                 or _side(first_after, inside, outside) == "in":
             return f"the quote “{s_text[:50]}” ends elsewhere in the translation: “{t_text[:50]}”"

@@ -404,3 +404,10 @@ def test_building_several_articles_looks_the_installed_pairs_up_once(monkeypatch
 @apertium
 def test_a_place_at_the_end_of_a_compound_place_name_is_kept():
     assert names_problem("Her journey through Central Europe took a year.", "Su viaje por Centroeuropa duró un año.") is None
+
+
+@apertium
+def test_a_figure_of_the_sentence_moved_after_a_closing_quote_is_a_reordering_not_a_moved_quote():
+    source = 'Rocard explained in 1990 that France "cannot take in all the misery of the world."'
+    assert "quotes" not in problems(source, 'Rocard explicó que Francia "no puede acoger toda la miseria del mundo" en 1990.')
+    assert "quotes" in problems(source, 'Rocard explicó en 1990 que Francia "no puede acoger toda la miseria del" mundo.')

@@ -6,10 +6,11 @@ tuned for precision: a reviewer stops reading warnings that are wrong half the t
 conventions (« » “ ” „ “), "EE. UU." for "U.S." and decimal commas are accepted as equivalent.
 
 With Apertium installed, ``check_catalog`` asks the pair once per article for what the checks
-compare against: the analyser's and bilingual dictionary's knowledge of names
-(``name_knowledge_for``, with CLDR's country and language names), the engine's translation of each quoted passage, of the sentence
-outside its quotes and of each capitalised word in lower case (``machine_translations``), and the
-words of both languages that open a phrase (``phrase_openers``). Without it, the names and
+compare against: the analyser's and bilingual dictionary's knowledge of names, with CLDR's
+country and language names (``name_knowledge_for``), the engine's translation of each quoted
+passage, of the sentence outside its quotes and of each capitalised word in lower case
+(``machine_translations``), and the words of both languages that open a phrase
+(``phrase_openers``). Without it, the names and
 quotes checks fall back to capitalisation and to the quoted passage's share of the sentence.
 Rules and thresholds were chosen on the dev split of ``benchmarks/checks_bench.py``
 (newstest2012); each says whether it comes from linguistics or from that data.

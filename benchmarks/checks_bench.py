@@ -234,6 +234,7 @@ def main() -> None:
     parser.add_argument("--split", choices=FILES, default="test")
     parser.add_argument("--pairs", type=int, default=3000)
     parser.add_argument("--show", action="store_true", help="print localize's false alarms")
+    parser.add_argument("--show-all", action="store_true", help="print every false alarm, not 12 per check")
     args = parser.parse_args()
     items = build_set(args.split, args.pairs)
     planted = [i for i, x in enumerate(items) if x[2]]
@@ -254,10 +255,10 @@ def main() -> None:
             kinds.append(f"{sum(flagged[i] for i in idx)}/{len(idx)}")
         print(f"| {name} | {100 * caught / len(planted):.1f}% ({caught}/{len(planted)}) | "
               f"{100 * false / len(clean):.1f}% ({false}/{len(clean)}) | " + " | ".join(kinds) + " |")
-        if args.show:
+        if args.show or args.show_all:
             for check, lines in examples.items():
                 print(f"\n## false alarms of {check}")
-                for line in lines[:12]:
+                for line in (lines if args.show_all else lines[:12]):
                     print("  -", line)
             for i in planted:
                 if not flagged[i]:

@@ -40,11 +40,11 @@ def load_catalog_for(article: Article, target: str, locales: Path) -> Catalog:
     return catalog
 
 
-def _refuse_blocking_problems(article: Article, catalog: Catalog, terms=()) -> None:
+def _refuse_blocking_problems(article: Article, catalog: Catalog, terms=(), pairs=None) -> None:
     """The publishing gate: an approved entry with an error-level problem nobody accepted stops it."""
     from .checks import blocking_problems
 
-    blocking = blocking_problems(catalog, terms)
+    blocking = blocking_problems(catalog, terms, pairs)
     if blocking:
         shown = "; ".join(f"{p.reference} [{p.check}] {p.why}" for p in blocking[:5]) + \
             (" …" if len(blocking) > 5 else "")
@@ -55,9 +55,10 @@ def _refuse_blocking_problems(article: Article, catalog: Catalog, terms=()) -> N
 
 
 def build_article(article: Article, catalog: Catalog, require_approved: bool = False,
-                  terms=()) -> tuple[Article, BuildSummary]:
+                  terms=(), pairs=None) -> tuple[Article, BuildSummary]:
     """The translated article and what went into it. Raises Unreviewed when asked to and needed:
-    an entry not approved, or an approved entry with an error-level problem no reviewer accepted."""
+    an entry not approved, or an approved entry with an error-level problem no reviewer accepted.
+    ``pairs``: the installed engine pairs (``checks.installed_pairs``), looked up once per run."""
     lang = catalog.source_lang or "en"
     segments = article_segments(article, lang)
     contexts = contexts_for(segments)
@@ -85,7 +86,7 @@ def build_article(article: Article, catalog: Catalog, require_approved: bool = F
         error.summary = summary  # the counts still go into a JSON report
         raise error
     if require_approved:
-        _refuse_blocking_problems(article, catalog, terms)
+        _refuse_blocking_problems(article, catalog, terms, pairs)
 
     texts = []
     for i, block in enumerate(article.blocks):
@@ -143,6 +144,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
         return results + [BuildResult(",".join(paths), ",".join(targets), error=BadInput(
             "-o names one file, but several articles or languages were given", None, "use --out-dir"))]
     glossary = None  # the glossary's terms, loaded when the first approved build needs them
+    pairs = None  # the installed engine pairs, looked up when the first approved build needs them
     for path in paths:
         try:
             article = read_article(path)
@@ -163,8 +165,12 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                     if glossary is None:  # read once per run, not once per article and language
                         glossary = load_glossary(locales)
                     terms = terms_for(glossary, target)
+                    if pairs is None:
+                        from .checks import installed_pairs
+
+                        pairs = installed_pairs()
                 built, result.summary = build_article(article, load_catalog_for(article, target, locales),
-                                                      require_approved, terms)
+                                                      require_approved, terms, pairs)
             except LocalizeError as error:
                 result.error = error
                 if isinstance(error, Unreviewed):  # the counts still go into the JSON report

@@ -6,10 +6,11 @@ tuned for precision: a reviewer stops reading warnings that are wrong half the t
 conventions (« » “ ” „ “), "EE. UU." for "U.S." and decimal commas are accepted as equivalent.
 
 With Apertium installed, ``check_catalog`` asks the pair once per article for what the checks
-compare against: the analyser's and bilingual dictionary's knowledge of names
-(``name_knowledge_for``), the engine's translation of each quoted passage, of the sentence
-outside its quotes and of each capitalised word in lower case (``machine_translations``), and the
-words of both languages that open a phrase (``phrase_openers``). Without it, the names and
+compare against: the analyser's and bilingual dictionary's knowledge of names, with CLDR's
+country and language names (``name_knowledge_for``), the engine's translation of each quoted
+passage, of the sentence outside its quotes and of each capitalised word in lower case
+(``machine_translations``), and the words of both languages that open a phrase
+(``phrase_openers``). Without it, the names and
 quotes checks fall back to capitalisation and to the quoted passage's share of the sentence.
 Rules and thresholds were chosen on the dev split of ``benchmarks/checks_bench.py``
 (newstest2012); each says whether it comes from linguistics or from that data.
@@ -135,6 +136,10 @@ def _person_names(text: str) -> list[str]:
             continue
         names.append(" ".join(words[-2:]))
     return names
+
+
+# The space between two capitalised parts of a name ("Pricewaterhouse Coopers").
+_CAPITALS_JOINED = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]*)\s+(?=[A-Z])")
 
 
 def _word_in(word: str, folded_target: str) -> bool:
@@ -294,6 +299,11 @@ DEMONYM_SUFFIX_LETTERS = 3
 DEMONYM_MIN_STEM = 4
 
 
+# A place name this long, at the end of a longer word, is that word's head rather than a chance
+# ending (dev split: "Europa" in "Centroeuropa").
+COMPOUND_MIN_LETTERS = 5
+
+
 def _demonym_in(name: str, translations: frozenset[str], folded_target: str) -> bool:
     """The target calls the place by its people or adjective ("Libya" -> "los libios")."""
     for form in {name, *translations}:
@@ -320,8 +330,9 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
     for name, translations in source_names(unit.source, knowledge, known):
         if _word_in(name, target) or any(_word_in(t, target) for t in translations):
             continue
-        # Written with a hyphen the source lacks ("Miskolctapolca" -> "Miskolc-Tapolca").
-        if _word_in(name, target.replace("-", "")):
+        # Written with a hyphen the source lacks ("Miskolctapolca" -> "Miskolc-Tapolca"), or with
+        # a space ("PricewaterhouseCoopers" -> "Pricewaterhouse Coopers").
+        if _word_in(name, target.replace("-", "")) or _word_in(name, _fold(_CAPITALS_JOINED.sub(r"\1", unit.target))):
             continue
         # A glossary entry covering this name, rendered as the glossary says.
         if any((_fold(name) in _fold(t.term) or _fold(name) in _fold(t.target)) and _word_in(t.target, target)
@@ -332,6 +343,11 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
         if engine and _rendered_as_words(name, engine, unit.target):
             continue
         if _demonym_in(name, translations, target):
+            continue
+        # The end of a compound place name ("Central Europe" -> "Centroeuropa", "Sudáfrica"):
+        # Spanish and the other Romance languages form these with the place last (linguistics).
+        if any(len(_fold(f)) >= COMPOUND_MIN_LETTERS and re.search(rf"\w{re.escape(_fold(f))}(?!\w)", target)
+               for f in {name, *translations} if " " not in f):
             continue
         missing.append(name)
     determiners = None if openers is None else frozenset(w for w, kind in openers.items() if kind == "det")
@@ -367,7 +383,62 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     from .engines import apertium
 
     mode = _apertium_mode(source_lang, target_lang, pairs)
-    return apertium.analyse_names(mode, texts) if mode else None
+    knowledge = apertium.analyse_names(mode, texts) if mode else None
+    if knowledge is None:
+        return None
+    renderings = cldr_renderings(source_lang, target_lang, knowledge.translations)
+    merged = {name: forms | renderings.get(name, frozenset()) for name, forms in knowledge.translations.items()}
+    return NameKnowledge(units=knowledge.units, translations=merged)
+
+
+def cldr_renderings(source_lang: str, target_lang: str, names) -> dict[str, frozenset[str]]:
+    """The target language's names for the countries and peoples among ``names``, from the Unicode
+    CLDR (Babel's locale data), which the pair's bilingual dictionary may lack: the country's
+    current name ("Czech Republic" -> "Chequia") and the adjective of its language, which in
+    Spanish, Catalan, French and Portuguese is also the country's gentilic ("Greece" -> "griego",
+    "the Czech Republic" -> "la Federación Checa"). A name is a country when the source locale
+    calls a territory so, or when one of its words is the source locale's name of a language
+    ("Czech Republic": Czech); a language belongs to the territory CLDR's likely subtags give it
+    ("el" -> Greece; "en" -> the United States, never Ireland), and counts for a country only
+    when it is the most spoken of its official languages there. Without Babel: no renderings."""
+    try:
+        from babel import Locale, UnknownLocaleError, languages
+        from babel.core import get_global
+    except ImportError:
+        return {}
+    try:
+        src, tgt = Locale.parse(source_lang), Locale.parse(target_lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    likely = get_global("likely_subtags")
+
+    def home(language: str) -> str:
+        return likely.get(language, "").split("_")[-1]
+
+    territory_of = {_fold(v): k for k, v in src.territories.items() if k.isalpha()}
+    language_of = {_fold(v): k for k, v in src.languages.items() if "_" not in k}
+    found = {}
+    for name in names:
+        codes = set()
+        if _fold(name) in territory_of:
+            codes.add(territory_of[_fold(name)])
+        forms = set()
+        for word in name.split():
+            lang = language_of.get(_fold(word))
+            if lang and home(lang):
+                codes.add(home(lang))
+                forms.add(tgt.languages.get(lang, ""))
+        for code in codes:
+            forms.add(tgt.territories.get(code, ""))
+            spoken = languages.get_territory_language_info(code)
+            official = [lang for lang in languages.get_official_languages(code) if lang in spoken]
+            main = max(official, key=lambda lang: spoken[lang]["population_percent"], default="")
+            if main and home(main) == code:
+                forms.add(tgt.languages.get(main, ""))
+        forms.discard("")
+        if forms:
+            found[name] = frozenset(forms)
+    return found
 
 
 def check_fragments(text: str) -> list[str]:
@@ -651,15 +722,52 @@ def _moved_quote(unit: TranslationUnit, translations: dict[str, str], openers: d
                 and not re.search(r"[,;:]\s*\S+(?:\s+\S+)?\W*$", s_text))
         # ... or stops a word or two short of one.
         short = re.match(r"\s*\w[\w'’-]*(?:\s+\w[\w'’-]*)?\s*(?:[,.;:!?]|$)", unit.target[t.end():])
+        # Unless those words are a figure or a name from outside the source's quotation, with at
+        # most a short word before it ("... del mundo" en 1990.): that is the rest of the
+        # sentence reordered, not a word of the quotation left out.
+        if short:
+            rest = re.findall(r"\w[\w'’-]*", short.group(0))
+            moved = [w for w in rest if (w.isdigit() or w[:1].isupper())
+                     and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", outside_text)
+                     and not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", s_text)]
+            if moved and all(w in moved or len(w) < QUOTE_EVIDENCE_MIN_LETTERS for w in rest):
+                short = None
         if (s_closes and (over or short)) or _side(last_inside, inside, outside) == "out" \
                 or _side(first_after, inside, outside) == "in":
             return f"the quote “{s_text[:50]}” ends elsewhere in the translation: “{t_text[:50]}”"
     return None
 
 
+# A source whose double-quoted passage is closed by a single quote ("Crime and Punishment' it
+# is"), as copy-pasted and machine-tokenised text has it (seen in the dev split): which passage
+# its marks delimit is unknowable, so the target cannot be held to pairing up its own.
+_MIXED_QUOTES = re.compile(r'"[^"\']*[^\W\d_]\'(?![\w])')
+
+
+_QUOTE_MARKS = re.compile(r'["“”«»„]')
+
+
+def _part_of_longer_quotation(source: str, target: str) -> bool:
+    """A target sentence whose only quotation mark opens it or closes it, for a source sentence
+    that is quoted whole or not at all: one sentence of a quotation running over several, which
+    is opened before its first sentence and closed after its last only (orthography: quotation
+    marks delimit the whole quotation, not each of its sentences; the dev split's Spanish
+    references write them so)."""
+    text = target.strip()
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    if len(marks) != 1 or (marks[0] != 0 and re.search(r"\w", text[marks[0]:])):
+        return False
+    src_marks = [m.start() for m in _QUOTE_MARKS.finditer(source)]
+    stripped = source.strip()
+    whole = (len(src_marks) == 2 and _QUOTE_MARKS.match(stripped) is not None
+             and re.search(r'["“”«»„][\s.!?…]*$', stripped) is not None)
+    return not src_marks or whole
+
+
 def check_quotes(unit: TranslationUnit, translations: dict[str, str] | None = None,
                  openers: dict[str, str] | None = None) -> str | None:
-    if _balanced(unit.source) and not _balanced(unit.target):
+    if _balanced(unit.source) and not _MIXED_QUOTES.search(unit.source) and not _balanced(unit.target) \
+            and not _part_of_longer_quotation(unit.source, unit.target):
         return "quotes or brackets are balanced in the source but not in the translation"
     if translations or openers is not None:
         return _moved_quote(unit, translations or {}, openers or {})
@@ -806,9 +914,10 @@ def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozense
     return problems
 
 
-def blocking_problems(catalog: Catalog, terms=()) -> list[Problem]:
-    """What stops publication: error-level problems on approved entries that no reviewer accepted."""
+def blocking_problems(catalog: Catalog, terms=(), pairs: list | None = None) -> list[Problem]:
+    """What stops publication: error-level problems on approved entries that no reviewer accepted.
+    ``pairs``: ``installed_pairs()``, looked up once by a caller that builds several articles."""
     from dataclasses import replace
 
     approved = replace(catalog, units=[u for u in catalog.units if u.state == "approved"])
-    return [p for p in check_catalog(approved, terms) if p.level == "error" and not p.accepted]
+    return [p for p in check_catalog(approved, terms, pairs=pairs) if p.level == "error" and not p.accepted]

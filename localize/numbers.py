@@ -56,19 +56,22 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
         "tercer": 3.0, "tercero": 3.0, "tercera": 3.0, "cuarto": 4.0, "cuarta": 4.0, "quinto": 5.0,
         "quinta": 5.0, "sexto": 6.0, "sexta": 6.0, "séptimo": 7.0, "séptima": 7.0, "octavo": 8.0,
         "octava": 8.0, "noveno": 9.0, "novena": 9.0, "décimo": 10.0, "décima": 10.0, "treinta": 30.0,
-        "cuarenta": 40.0, "cincuenta": 50.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
+        "cuarenta": 40.0, "cincuenta": 50.0, "sesenta": 60.0, "setenta": 70.0, "ochenta": 80.0,
+        "noventa": 90.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
         "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5},
     "ca": {**{w: float(i) for i, w in enumerate(
         "zero un dos tres quatre cinc sis set vuit nou deu onze dotze tretze catorze quinze setze "
         "disset divuit dinou vint".split())},
         "una": 1.0, "dues": 2.0, "primer": 1.0, "primera": 1.0, "segon": 2.0, "segona": 2.0, "tercer": 3.0,
-        "tercera": 3.0, "quart": 4.0, "quarta": 4.0, "cent": 100.0, "mil": 1e3, "mil milions": 1e9,
+        "tercera": 3.0, "quart": 4.0, "quarta": 4.0, "trenta": 30.0, "quaranta": 40.0, "cinquanta": 50.0,
+        "seixanta": 60.0, "setanta": 70.0, "vuitanta": 80.0, "noranta": 90.0, "cent": 100.0, "mil": 1e3, "mil milions": 1e9,
         "un milió": 1e6},
     "fr": {**{w: float(i) for i, w in enumerate(
         "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
         "dix-sept dix-huit dix-neuf vingt".split())},
         "une": 1.0, "premier": 1.0, "première": 1.0, "deuxième": 2.0, "second": 2.0, "seconde": 2.0,
-        "troisième": 3.0, "cent": 100.0, "mille": 1e3, "un milliard": 1e9, "un million": 1e6},
+        "troisième": 3.0, "trente": 30.0, "quarante": 40.0, "cinquante": 50.0, "soixante": 60.0,
+        "cent": 100.0, "mille": 1e3, "un milliard": 1e9, "un million": 1e6},
 }
 # A decade ("the 1990s") is written with two digits in the Romance languages ("los 90").
 _DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
@@ -180,8 +183,32 @@ def _take_same(fig: Figure, pool: list[Figure]) -> bool:
     return hit is not None
 
 
+# A time of day: "15:30", "3:30 p.m.", "2 p.m." (English writes a 12-hour clock with a colon).
+_SOURCE_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:\s?:\s?(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?(?![\d:])", re.I)
+HOURS_PER_HALF_DAY = 12
+
+
+def _times_removed(source: str, target: str) -> tuple[str, str]:
+    """Source and target without the times of day the target renders: the Romance languages write
+    the 24-hour clock with a colon or a full stop ("15:30" -> "15.30", "2 p.m." -> "14 horas";
+    orthography: the RAE accepts both marks between hours and minutes). The hour and minutes would otherwise be read as
+    two figures in the source and one decimal figure in the target."""
+    for m in list(_SOURCE_TIME.finditer(source)):
+        hour, minutes, half = int(m.group(1)), m.group(2), (m.group(3) or "").lower()
+        if not half and not minutes:
+            continue
+        hours = {hour, hour + HOURS_PER_HALF_DAY} if half == "p" and hour < HOURS_PER_HALF_DAY else {hour}
+        tail = rf"\s?[:.h]\s?{minutes}" if minutes else ""
+        said = re.search(rf"(?<![\d.,])(?:{'|'.join(map(str, sorted(hours)))}){tail}(?![\d]|[.,:]\d)", target)
+        if said:
+            source = source[:m.start()] + " " + source[m.end():]
+            target = target[:said.start()] + " " + target[said.end():]
+    return source, target
+
+
 def compare_figures(source: str, target: str, source_lang: str, target_lang: str) -> list[str]:
     """What went wrong with the source's figures in the target: one line per figure, naming it."""
+    source, target = _times_removed(source, target)
     wanted = figures(source, source_lang)
     found = figures(target, target_lang)
     spelled = number_words(target, target_lang)

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED, require_apertium
-from localize.checks import (accept_problem, check_names, check_quotes, check_unit, installed_pairs,
+from localize.checks import (accept_problem, check_names, check_quotes, check_unit, cldr_renderings, installed_pairs,
                              machine_translations, name_knowledge_for, phrase_openers)
 from localize.glossary import Term
 from localize.cli import app
@@ -312,3 +312,102 @@ def test_the_seed_catalan_bilions_is_reported_naming_the_figure(seed):
 def test_accept_refuses_a_malformed_reference(seed):
     result = runner.invoke(app, ["check", str(seed), "--to", "es", "--accept", "nonsense"])
     assert result.exit_code == 3 and "REFERENCE:CHECK_ID" in result.output
+
+
+# --------------------------------------------------------------- false alarms on human translations
+
+def test_cldr_gives_a_countrys_current_name_and_its_peoples_adjective():
+    found = cldr_renderings("en", "es", ["Czech Republic", "Greece", "Ireland", "Acme"])
+    assert {"Chequia", "checo"} <= found["Czech Republic"]  # "Czech" is a language: its country
+    assert {"Grecia", "griego"} <= found["Greece"]
+    # English is the United States' language in CLDR, not Ireland's: no "inglés" for Ireland.
+    assert "inglés" not in found["Ireland"] and "Irlanda" in found["Ireland"]
+    assert "Acme" not in found
+
+
+@apertium
+@pytest.mark.parametrize("source,target", [
+    ("The attitude is still rather cold in the Czech Republic.", "En Chequia la actitud sigue siendo bastante fría."),
+    ("He was elected president of the Czech Republic football association.",
+     "Fue elegido presidente de la federación checa de fútbol."),
+    ("Voters watch the policy on Greece.", "Los votantes vigilan la política con los griegos."),
+])
+def test_a_country_called_by_its_current_name_or_its_peoples_adjective_is_not_flagged(source, target):
+    assert names_problem(source, target) is None
+
+
+@apertium
+def test_a_country_left_out_is_still_flagged():
+    assert "Greece" in names_problem("Voters watch the policy on Greece.", "Los votantes vigilan la política.")
+
+
+@apertium
+def test_a_name_written_with_a_space_between_its_capitalised_parts_is_kept():
+    assert names_problem("They bought the consulting arm of PricewaterhouseCoopers.",
+                         "Compraron la división de consultoría de Pricewaterhouse Coopers.") is None
+
+
+def test_a_source_quotation_closed_by_a_single_quote_does_not_hold_the_target_to_balance():
+    target = 'Leí "Crimen y castigo" y ahora leo "El ardor de la sangre" ".'
+    mixed = "I read \"Crime and Punishment' and now I read \"The Heat of Blood'."
+    assert check_quotes(TranslationUnit(mixed, target)) is None
+    assert "balanced" in check_quotes(TranslationUnit('I read "Crime and Punishment" and now I read "The Heat of Blood".',
+                                                      target))
+
+
+@pytest.mark.parametrize("source,target", [
+    ('"We just crossed paths."', '"Nos acabamos de cruzar.'),  # the quotation goes on
+    ("Her body was never her strength.", 'Su cuerpo nunca fue su fuerte ".'),  # the quotation ends here
+])
+def test_one_sentence_of_a_quotation_over_several_is_not_unbalanced(source, target):
+    assert check_quotes(TranslationUnit(source, target)) is None
+
+
+def test_a_quotation_closed_inside_the_sentence_must_be_opened_in_the_translation():
+    assert "balanced" in check_quotes(TranslationUnit('"All those years, it was hard," Jagr added.',
+                                                      'Todos estos años fueron duros ", añade Jagr.'))
+
+
+@pytest.mark.parametrize("source,target", [
+    ("At 15:30 the police went to the building.", "A las 15.30 horas la policía se dirigió al edificio."),
+    ("The concert takes place at 2 p.m. on Friday.", "El concierto se celebra el viernes a las 14 horas."),
+    ("The attacks of the 90s are an example.", "Los atentados de los años noventa son un ejemplo."),
+])
+def test_times_of_day_and_tens_in_words_pass(source, target):
+    assert compare_figures(source, target, "en", "es") == []
+
+
+def test_a_changed_time_of_day_is_named():
+    found = compare_figures("At 15:30 the police went to the building.", "A las 16.30 horas la policía fue al edificio.",
+                            "en", "es")
+    assert found and "15" in found[0]
+
+
+@apertium
+def test_building_several_articles_looks_the_installed_pairs_up_once(monkeypatch, tmp_path):
+    from localize.engines import apertium as engine
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.en.txt").write_text(f"The {name} report came out in May.\n", encoding="utf-8")
+        assert runner.invoke(app, ["translate", f"{name}.en.txt", "--to", "es"]).exit_code == 0
+        approve_all(f"locales/es/LC_MESSAGES/{name}.po")
+    calls = []
+    real = engine._discover_pairs
+    monkeypatch.setattr(engine, "_discover_pairs", lambda: calls.append(1) or real())
+    result = runner.invoke(app, ["build", "first.en.txt", "second.en.txt", "--to", "es", "--require-approved",
+                                 "--out-dir", "out"])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+
+
+@apertium
+def test_a_place_at_the_end_of_a_compound_place_name_is_kept():
+    assert names_problem("Her journey through Central Europe took a year.", "Su viaje por Centroeuropa duró un año.") is None
+
+
+@apertium
+def test_a_figure_of_the_sentence_moved_after_a_closing_quote_is_a_reordering_not_a_moved_quote():
+    source = 'Rocard explained in 1990 that France "cannot take in all the misery of the world."'
+    assert "quotes" not in problems(source, 'Rocard explicó que Francia "no puede acoger toda la miseria del mundo" en 1990.')
+    assert "quotes" in problems(source, 'Rocard explicó en 1990 que Francia "no puede acoger toda la miseria del" mundo.')

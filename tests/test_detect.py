@@ -52,3 +52,69 @@ def test_results_are_reproducible():
 
 def test_nothing_to_read_is_undetermined():
     assert guess_language("12/05/2024 — 3.5%").code == "und"
+
+
+# Headlines lid.176 alone takes for Spanish or Portuguese (its top label is es or pt for each);
+# the n-gram table learnt from public Galician, Spanish and Portuguese text puts them right.
+GALICIAN_HEADLINES = [
+    "As vendas de vivenda medraron no primeiro trimestre do ano",
+    "A universidade abrirá o prazo de matrícula a próxima semana",
+    "O tribunal ditou sentenza contra a empresa por despedimento nulo",
+    "Unha vaga de calor afecta a todo o país desde o luns",
+]
+
+
+@pytest.mark.parametrize("text", GALICIAN_HEADLINES)
+def test_galician_that_fasttext_alone_takes_for_spanish_or_portuguese_is_galician(text):
+    from localize.detect import _fasttext_probs
+
+    alone = _fasttext_probs(text)
+    assert max(alone, key=alone.get) in ("es", "pt")  # the case the rule is for
+    assert guess_language(text).code == "gl"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Una ola de calor afecta a todo el país desde el lunes", "es"),
+    ("El tribunal dictó sentencia contra la empresa por despido nulo", "es"),
+    ("Uma onda de calor afeta todo o país desde segunda-feira", "pt"),
+    ("O tribunal condenou a empresa por despedimento sem justa causa", "pt"),
+])
+def test_spanish_and_portuguese_stay_themselves(text, lang):
+    assert guess_language(text).code == lang
+
+
+RUSSIAN = ["Городской совет утвердил новый бюджет на следующий год после долгого обсуждения.",
+           "Депутаты спорили о расходах на транспорт, школы и больницы в течение трёх дней.",
+           "Мэр заявил, что ремонт дорог начнётся весной и закончится до конца осени."]
+# Basque that lid.176 is unsure of (about 0.2 for eu, its best guess)
+UNSURE_BASQUE = "Bihar goizean hasiko dira lanak, baina ez dakigu noiz amaituko diren."
+
+
+def test_a_paragraph_in_another_script_than_the_article_is_foreign_however_unsure_the_detector():
+    text = "\n\n".join(["Совет утвердил бюджет города", RUSSIAN[0], UNSURE_BASQUE] + RUSSIAN[1:])
+    result = detect(read_article("council.txt", data=text.encode()))
+    assert result.article.code == "ru"
+    block = result.blocks[2]
+    assert block.guess.confidence < 0.5 and block.foreign and block.guess.code == "eu"
+    assert [b.index for b in result.foreign_blocks] == [2]
+
+
+def test_an_unsure_paragraph_in_the_article_script_is_read_in_the_article_language():
+    spanish = ["El ayuntamiento aprobó ayer el nuevo presupuesto tras un largo debate en el pleno.",
+               "Los concejales discutieron durante tres días el gasto en transporte y escuelas.",
+               "El alcalde dijo que las obras empezarán en primavera y terminarán en otoño."]
+    text = "\n\n".join(["El pleno aprueba el presupuesto", spanish[0], UNSURE_BASQUE] + spanish[1:])
+    result = detect(read_article("pleno.txt", data=text.encode()))
+    assert result.article.code == "es" and not result.foreign_blocks
+
+
+def test_one_long_quote_in_another_language_does_not_decide_the_article():
+    quote = " ".join(["«El gobierno ha decidido aprobar el presupuesto del próximo año con un aumento "
+                      "del gasto en sanidad, educación y transporte público para todas las regiones."] * 6)
+    text = "\n\n".join(["Council backs the budget after a long debate",
+                        "The council approved the budget on Tuesday.", quote + "»",
+                        "The vote was close.", "Work starts in spring."])
+    result = detect(read_article("budget.txt", data=text.encode()))
+    assert len(quote) > sum(len(b.text) for b in result.blocks if not b.text.startswith("«"))
+    assert result.article.code == "en"
+    assert [b.guess.code for b in result.foreign_blocks] == ["es"]

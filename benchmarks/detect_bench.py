@@ -70,7 +70,11 @@ IBERIAN_TRAINING = {
 }
 DEBIAN = {"en": None, "es": "es", "ca": "ca", "gl": "gl", "eu": "eu", "fr": "fr", "de": "de",
           "it": "it", "pt": "pt", "nl": "nl", "ru": "ru", "ar": "ar", "ja": "ja", "zh": "zh_CN"}
-IBERIAN = ("gl", "es", "pt")  # the languages localize.detect's n-gram tie-breaker tells apart
+IBERIAN = ("gl", "es", "pt")
+# The legacy code page each language's text was commonly saved in (Windows' ANSI code pages; GB18030
+# for Chinese, Shift-JIS for Japanese): the encodings measure saves articles in these.
+LEGACY = {"ru": "cp1251", "ar": "cp1256", "ja": "shift_jis", "zh": "gb18030"}
+WESTERN = "cp1252"  # the languages localize.detect's n-gram tie-breaker tells apart
 
 
 # --------------------------------------------------------------------------- corpora
@@ -192,7 +196,7 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
 
     langs = [l for l in data if len(data[l]) >= 40]
     print("paragraphs per language:", {l: len(data[l]) for l in data})
-    score = {f"{m}_{v}": [0, 0] for m in ("article", "block", "kept", "foreign", "quote", "w3", "w6") for v in VARIANTS}
+    score = {f"{m}_{v}": [0, 0] for m in ("article", "block", "kept", "foreign", "quote", "enc", "w3", "w6") for v in VARIANTS}
     t_ours = t_ld = 0.0
     confusions: Counter = Counter()
     foreign_misses: Counter = Counter()
@@ -249,6 +253,25 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
                     if show_errors:
                         print(f"  block {lang}->{b.guess.code} {b.guess.candidates} {b.text[:100]!r}")
 
+            # the same article saved in its language's legacy code page
+            try:
+                legacy = "\n\n".join(texts).encode(LEGACY.get(lang, WESTERN))
+            except UnicodeEncodeError:
+                legacy = None  # a letter the code page lacks: no such file could exist
+            if legacy is not None:
+                from charset_normalizer import from_bytes
+
+                from localize.articles import decode_bytes
+
+                text = decode_bytes(legacy, "bench")[0]
+                got = detect(read_article(f"{lang}-{n}-e.txt", data=legacy)).article.code
+                add("enc_ours", text == "\n\n".join(texts) and got == lang)
+                best = from_bytes(legacy).best()
+                plain = str(best) if best is not None else ""
+                add("enc_ft", plain == "\n\n".join(texts) and fasttext_plain(plain) == lang)
+                if show_errors and not (text == "\n\n".join(texts) and got == lang):
+                    print(f"  legacy {lang} -> {got}, decoded as {decode_bytes(legacy, 'bench')[1]}")
+
             # one paragraph of another language inserted
             other = rng.choice(others)
             foreign = rng.choice(data[other])
@@ -282,6 +305,8 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
             got = detect(article).article.code
             t_ours += time.perf_counter() - t
             add("quote_ours", got == lang)
+            if got != lang and show_errors:
+                print(f"  quote in {other} took {lang} article -> {got}: {[len(t) for t in qtexts]}")
             if with_langdetect:
                 add("quote_mixed", detect(article, use_langdetect=True).article.code == lang)
                 add("quote_ld", langdetect_plain(" ".join(qtexts)) == lang)
@@ -313,6 +338,8 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
                       ("in-article blocks translated from the right language (not flagged foreign)", "kept"),
                       ("foreign paragraph found (right language)", "foreign"),
                       ("article language with one long foreign quote", "quote"),
+                      ("article in a legacy code page: text exact and language right "
+                       "(plain fastText column: charset-normalizer alone + fastText)", "enc"),
                       ("3-word snippets", "w3"), ("6-word snippets", "w6")):
         print(f"| {name} | " + " | ".join(pct(f"{key}_{v}") for v in VARIANTS) + " |")
     print("\nblock errors (language -> verdict):",

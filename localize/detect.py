@@ -278,6 +278,32 @@ def guess_language(text: str, prior: str | None = None, prior_weight: float = 0.
     return verdict if verdict is not None else _decide(raw, prior, prior_weight)
 
 
+# --------------------------------------------------------------------------- encodings
+
+# The code page Windows saves each language's text in when it is not saving Unicode (its "ANSI
+# code page" per locale, from Microsoft's National Language Support tables), which is where legacy
+# article files come from. localize.articles asks for it when charset-normalizer finds several
+# code pages about equally likely: they give the same plain letters and differ in a few accented
+# ones (cp1252's ñ is cp1250's ń), so the text's language tells them apart.
+WINDOWS_CODE_PAGES = {
+    **dict.fromkeys(("en", "es", "ca", "gl", "eu", "fr", "de", "it", "pt", "nl", "da", "sv", "no", "nb",
+                     "nn", "fi", "is", "ga", "cy", "br", "oc", "an", "ast", "af", "sw", "id", "ms",
+                     "tl", "la", "eo", "sq"), "cp1252"),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "hr", "sl", "ro", "bs"), "cp1250"),
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr"), "cp1251"),
+    **dict.fromkeys(("lt", "lv", "et"), "cp1257"),
+    **dict.fromkeys(("ar", "fa", "ur"), "cp1256"),
+    "el": "cp1253", "tr": "cp1254", "he": "cp1255", "vi": "cp1258", "th": "cp874",
+    "ja": "cp932", "zh": "gb18030", "ko": "cp949",
+}
+
+
+def windows_code_page(text: str) -> tuple[str, str | None]:
+    """The language of a decoded text and the code page Windows would have saved it in."""
+    code = guess_language(text).code
+    return code, WINDOWS_CODE_PAGES.get(code)
+
+
 # --------------------------------------------------------------------------- articles
 
 # A block's vote for the article's language grows with its length, but only up to this many
@@ -292,6 +318,17 @@ def _vote_weight(role: str, letters: int) -> float:
     return weight * HEADLINE_VOTES if role == "headline" else weight
 
 
+def _winner(votes: dict[str, float], voices: dict[str, list[str]]) -> str:
+    """The article's language: the most votes, except that a language only one body block speaks
+    (one quote, however long) loses to a language that several blocks speak."""
+    ranked = sorted(votes, key=lambda c: (-votes[c], c))
+    if voices[ranked[0]] != ["headline"] and len(voices[ranked[0]]) == 1:
+        several = [c for c in ranked[1:] if len(voices[c]) >= 2]
+        if several:
+            return several[0]
+    return ranked[0]
+
+
 def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
     """Detect the language of the article and of every block in it.
 
@@ -301,6 +338,7 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
     judged: dict[int, tuple[dict[str, float], LanguageGuess | None]] = {}
     alone: dict[int, LanguageGuess] = {}  # each block's verdict without the article's context
     votes: dict[str, float] = {}
+    voices: dict[str, list[str]] = {}  # language -> the roles of the blocks that voted for it
     for i, (block, text) in enumerate(zip(article.blocks, cleaned)):
         letters = _letters(text)
         if block.role in NOT_LANGUAGE_ROLES or letters < MIN_LETTERS:
@@ -310,10 +348,11 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
         guess = alone[i] = verdict or _decide(raw, None, 0.0)
         if guess.code != "und":
             votes[guess.code] = votes.get(guess.code, 0.0) + _vote_weight(block.role, letters) * guess.confidence
+            voices.setdefault(guess.code, []).append(block.role)
     texts = [t for b, t in zip(article.blocks, cleaned) if b.role not in NOT_LANGUAGE_ROLES and t]
     whole = " ".join(texts)[:6000]
     if votes:
-        code = max(sorted(votes), key=lambda c: votes[c])
+        code = _winner(votes, voices)
         # the confidence of the language in the article as one text, so it reads like before
         whole_raw, whole_verdict = _raw_scores(whole, use_langdetect)
         total = sum(votes.values())

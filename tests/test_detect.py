@@ -118,3 +118,51 @@ def test_one_long_quote_in_another_language_does_not_decide_the_article():
     assert len(quote) > sum(len(b.text) for b in result.blocks if not b.text.startswith("«"))
     assert result.article.code == "en"
     assert [b.guess.code for b in result.foreign_blocks] == ["es"]
+
+
+def test_a_quote_that_outvotes_short_paragraphs_still_does_not_decide_the_article():
+    # the quote alone carries more votes than the four short English blocks together
+    quote = " ".join(["«Мы приняли решение поддержать новый бюджет, потому что город нуждается в новых "
+                      "школах, больницах и дорогах, и откладывать это больше нельзя."] * 5) + "»"
+    text = "\n\n".join(["Mayor backs budget", "The mayor spoke on Tuesday.", quote,
+                        "Few agreed with him.", "The vote is next week."])
+    result = detect(read_article("mayor.txt", data=text.encode()))
+    assert result.article.candidates[0][0] == "ru"  # the vote the quote won
+    assert result.article.code == "en"
+    assert [b.guess.code for b in result.foreign_blocks] == ["ru"]
+
+
+# Articles saved by Windows in their language's code page. charset-normalizer alone ranks cp1250
+# first for each of these (ñ, ç, è read as ń, č, č); the text's language settles it.
+LEGACY_ARTICLES = {
+    "es": "El año pasado la compañía abrió una oficina en La Coruña.\n\nLos niños del barrio celebraron "
+          "la inauguración con una fiesta en la plaza.\n\nEl alcalde dijo que la señora García dirigirá "
+          "el proyecto durante el próximo año.",
+    "pt": "A câmara municipal aprovou ontem o orçamento para o próximo ano.\n\nAs obras na estação "
+          "começarão em março e terminarão antes do verão.\n\nOs vereadores da oposição votaram contra "
+          "a proposta da maioria.",
+    "fr": "Le conseil municipal a approuvé hier le budget de l'année prochaine.\n\nLes travaux de la gare "
+          "commenceront en février et s'achèveront avant l'été.\n\nL'opposition a voté contre, jugeant "
+          "les dépenses trop élevées.",
+}
+
+
+@pytest.mark.parametrize("lang,text", LEGACY_ARTICLES.items())
+def test_a_legacy_western_article_is_read_in_its_languages_code_page(lang, text):
+    from charset_normalizer import from_bytes
+
+    data = text.encode("cp1252")
+    assert from_bytes(data).best().encoding != "cp1252"  # the case the rule is for
+    article = read_article(f"legacy.{lang}.txt", data=data)
+    assert article.encoding == "cp1252"
+    assert "\n\n".join(b.text for b in article.blocks) == text
+    assert detect(article).article.code == lang
+
+
+def test_a_central_european_article_keeps_its_own_code_page():
+    text = ("Rada miasta zatwierdziła wczoraj budżet na przyszły rok po długiej dyskusji.\n\n"
+            "Radni spierali się o wydatki na szkoły, drogi i szpitale przez trzy dni.\n\n"
+            "Prezydent miasta powiedział, że remonty zaczną się wiosną i skończą jesienią.")
+    article = read_article("rada.pl.txt", data=text.encode("cp1250"))
+    assert article.encoding == "cp1250"
+    assert "\n\n".join(b.text for b in article.blocks) == text

@@ -251,7 +251,7 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
                 if b.guess.code != lang or b.foreign:
                     confusions[(lang, b.guess.code)] += 1
                     if show_errors:
-                        print(f"  block {lang}->{b.guess.code} {b.guess.candidates} {b.text[:100]!r}")
+                        print(f"  block {lang}->{b.guess.code}{' (foreign)' if b.foreign else ''} {b.guess.candidates} {b.text[:100]!r}")
 
             # the same article saved in its language's legacy code page
             try:

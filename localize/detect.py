@@ -332,6 +332,39 @@ def _vote_weight(role: str, letters: float) -> float:
     return weight * HEADLINE_VOTES if role == "headline" else weight
 
 
+# How much the article's language is favoured in a block: its score is multiplied by 1 + this
+# (so a paragraph must give another language twice the article's score, a short block three
+# times). On the dev splits, 0.5 and 2.0 moved no measure by more than two items.
+PRIOR_WEIGHT = 1.0
+SHORT_PRIOR_WEIGHT = 2.0
+
+# A block the article's language lost to is reported as foreign (translated from its own
+# language) when the detector gives its language at least this probability; below it, the block
+# is a close call and is translated as the article's language. Chosen on the dev splits: 0.3
+# found 1-2 more foreign paragraphs but flagged 1-5 more blocks of one-language articles, 0.5
+# found 1 fewer.
+FOREIGN_MIN_CONFIDENCE = 0.4
+# ... or at least FOREIGN_CLEAR_MIN_CONFIDENCE when the article's language gets less than
+# FOREIGN_CLEAR_RATIO of the winner's probability: the detector is unsure which other language
+# it is, but sure it is not the article's. Chosen on the dev splits: 3 more of 520 foreign UD
+# paragraphs found, no block of one-language articles newly flagged (below 0.3, such verdicts
+# were mostly command-line syntax in software messages).
+FOREIGN_CLEAR_MIN_CONFIDENCE = 0.3
+FOREIGN_CLEAR_RATIO = 0.05
+
+# Japanese text of this many CJK characters or more has kana: in UD Japanese-GSD dev, none of 427
+# such sentences is Han alone (7 of 506 from 4 characters up are). Shorter Han-only blocks in a
+# Japanese article are taken as Japanese; longer ones are Chinese.
+HAN_ONLY_JAPANESE = 16
+
+# In a Chinese, Japanese or Korean article, a block with at least this share of its letters in the
+# article's own characters (Han; kana or Han; Hangul) is in the article's language, whatever the
+# Latin words around them say. Chosen on the Debian dev split (software messages full of command
+# names): blocks right 98.9% -> 99.4% at 0.05 or 0.1, 99.2% at 0.2; nothing else moved.
+CJK_CONTEXT_SHARE = 0.1
+_OWN_CHARACTERS = {"zh": ("han",), "ja": ("kana", "han"), "ko": ("hangul",)}
+
+
 def _winner(votes: dict[str, float], voices: dict[str, list[str]]) -> str:
     """The article's language: the most votes, except that a language only one body block speaks
     (one quote, however long) loses to a language that several blocks speak."""
@@ -427,43 +460,6 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
     return result
 
 
-# How much the article's language is favoured in a block: its score is multiplied by 1 + this
-# (so a paragraph must give another language twice the article's score, a short block three times).
-PRIOR_WEIGHT = 1.0
-SHORT_PRIOR_WEIGHT = 2.0
-
-# ... or at least FOREIGN_CLEAR_MIN_CONFIDENCE when the article's language gets less than
-# FOREIGN_CLEAR_RATIO of the winner's probability: the detector is unsure which other language
-# it is, but sure it is not the article's. Chosen on the dev splits: 3 more of 520 foreign UD
-# paragraphs found, no block of one-language articles newly flagged (below 0.3, such verdicts
-# were mostly command-line syntax in software messages).
-FOREIGN_CLEAR_MIN_CONFIDENCE = 0.3
-FOREIGN_CLEAR_RATIO = 0.05
-
-# In a Chinese, Japanese or Korean article, a block with at least this share of its letters in the
-# article's own characters (Han; kana or Han; Hangul) is in the article's language, whatever the
-# Latin words around them say. Chosen on the Debian dev split (software messages full of command
-# names): blocks right 98.9% -> 99.4% at 0.05 or 0.1, 99.2% at 0.2; nothing else moved.
-CJK_CONTEXT_SHARE = 0.1
-_OWN_CHARACTERS = {"zh": ("han",), "ja": ("kana", "han"), "ko": ("hangul",)}
-
-
-def _cjk_share(text: str, lang: str) -> float:
-    scripts = _scripts(text)
-    total = sum(scripts.values())
-    return sum(scripts.get(k, 0) for k in _OWN_CHARACTERS[lang]) / total if total else 0.0
-
-
-# Japanese text of this many CJK characters or more has kana: in UD Japanese-GSD dev, none of 427
-# such sentences is Han alone (7 of 506 from 4 characters up are). Shorter Han-only blocks in a
-# Japanese article are taken as Japanese; longer ones are Chinese.
-HAN_ONLY_JAPANESE = 16
-
-# A block the article's language lost to is reported as foreign (translated from its own
-# language) only when the detector gives its language at least this probability; below it, the
-# block is a close call and is translated as the article's language. Chosen on the dev split.
-FOREIGN_MIN_CONFIDENCE = 0.4
-
 # Writing systems grouped as language detection needs them: Japanese mixes kana and Han, Korean
 # may carry Han; any other Unicode script name stands for itself (LATIN, CYRILLIC, ARABIC...).
 _SCRIPT_GROUPS = {"kana": "cjk", "han": "cjk", "hangul": "cjk"}
@@ -476,6 +472,13 @@ def _main_script(text: str) -> str | None:
         group = _SCRIPT_GROUPS.get(key, key)
         counts[group] = counts.get(group, 0) + n
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _cjk_share(text: str, lang: str) -> float:
+    """The share of the text's letters in the characters a CJK language writes with."""
+    scripts = _scripts(text)
+    total = sum(scripts.values())
+    return sum(scripts.get(k, 0) for k in _OWN_CHARACTERS[lang]) / total if total else 0.0
 
 
 def _article_script(texts: list[str]) -> str | None:

@@ -212,3 +212,9 @@ def test_a_japanese_sentence_full_of_latin_product_names_is_japanese_in_a_japane
     result = detect(read_article("teams.txt", data=text.encode()))
     assert result.article.code == "ja"
     assert result.blocks[2].guess.code == "ja" and not result.foreign_blocks
+
+
+@pytest.mark.parametrize("name", [n for n in EXPECTED if n != "brussels-summit.en.txt"])
+def test_samples_in_one_language_have_no_foreign_block(name):
+    # among them a Portuguese headline that also reads as Galician, a three-word Catalan subhead
+    assert not detect(read_article(SAMPLES / name)).foreign_blocks

@@ -161,11 +161,14 @@ def _has_utf8_multibyte(data: bytes) -> bool:
 
 
 def _legacy_codec(data: bytes) -> str:
-    """The legacy encoding charset-normalizer finds; cp1252 (latin-1 where cp1252 has holes) otherwise."""
+    """The legacy encoding charset-normalizer finds, or the code page of the language its text is
+    in when that fits the bytes too (several code pages often fit about equally); cp1252 (latin-1
+    where cp1252 has holes) otherwise."""
     from charset_normalizer import from_bytes
 
     western = "latin-1" if any(b in _CP1252_HOLES for b in data) else "cp1252"
-    best = from_bytes(data).best()
+    found = from_bytes(data)
+    best = found.best()
     if best is not None and best.chaos <= MAX_LEGACY_CHAOS:
         codec = codecs.lookup(best.encoding).name
         text = data.decode(codec, errors="strict")
@@ -173,9 +176,31 @@ def _legacy_codec(data: bytes) -> str:
         # agree on é, ó, curly quotes); then the Western one, Windows' default there, is named.
         if text == data.decode(western, errors="replace"):
             return western
+        preferred = _language_code_page(data, text, [codecs.lookup(m.encoding).name for m in found], western)
+        if preferred:
+            return preferred
         if text.encode(codec) == data:
             return codec
     return western
+
+
+def _language_code_page(data: bytes, text: str, candidates: list[str], western: str) -> str | None:
+    """The code page of the text's language (localize.detect.WINDOWS_CODE_PAGES) when it is another
+    than charset-normalizer's best guess and fits the bytes: charset-normalizer lists it among its
+    candidates, or it decodes every byte and the language read from its text is the same."""
+    from .detect import windows_code_page
+
+    language, code_page = windows_code_page(text)
+    if code_page is None:
+        return None
+    code_page = western if code_page == "cp1252" else code_page
+    if code_page in candidates:
+        return code_page
+    try:
+        again = data.decode(code_page)
+    except UnicodeDecodeError:
+        return None
+    return code_page if windows_code_page(again)[0] == language else None
 
 
 def article_id(path: str) -> str:

@@ -130,8 +130,8 @@ class ApertiumEngine:
             spans_per_text = [spans if not names & _capitalised_words(s) else self._name_spans(s, pair, names)
                               for s, spans in zip(flat, first_pass)]
             # One analyser call for the words before the spans (determiners, see _protect).
-            _analyse(pair.detail, tuple(sorted({_word_before(s, a) for s, spans in zip(flat, spans_per_text)
-                                                for a, _ in spans} - {""})))
+            _analyse(pair.detail, tuple(sorted({w for s, spans in zip(flat, spans_per_text) for a, b in spans
+                                                for w in (_word_before(s, a), _word_after(s, b))} - {""})))
             # One dictionary lookup for the batch's one-word names; _protect's lookups hit the cache.
             _name_translations(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
                                                           for a, b in spans if " " not in s[a:b]})))
@@ -197,7 +197,7 @@ class ApertiumEngine:
         replacements = {s: t.target for s, _, t in glossary}
         kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)
                 and not _passes_through(pair.detail, text[sp[0]:sp[1]])
-                and not _unknown_after_determiner(pair.detail, text, sp)]
+                and not _unknown_beside_determiner(pair.detail, text, sp)]
         spans += kept
         if not spans:
             return Masked(text, {})
@@ -273,7 +273,7 @@ class ApertiumEngine:
             if start is not None:
                 spans.append((run[start][0], run[-1][0] + len(run[-1][1])))
             if not title_case:
-                spans = _whole_name_runs(run, readings, names, sentence_start, spans)
+                spans = _whole_name_runs(run, readings, names, sentence_start, spans, pair.detail)
         if not title_case:
             for a, b in _quoted_titles(visible):
                 spans = [sp for sp in spans if sp[1] <= a or sp[0] >= b] + [(a, b)]
@@ -311,7 +311,7 @@ def _quoted_titles(visible: str) -> list[tuple[int, int]]:
     return out
 
 
-def _whole_name_runs(run, readings, names, sentence_start, spans):
+def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
     """A run of two or more capitalised words with a name in it ("Deutsche Bank", "Lehman
     Brothers", "Credit Suisse") is one name: the engine would translate its common words
     ("Banco", "Hermanos"), which human translators of news keep (measured on newstest2012)."""
@@ -332,6 +332,12 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         # Titles before a name ("Chairman John Kerry", "Vice President Dalibor Kučera") are
         # translated: a name run starts at its first word that is not a dictionary word.
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
+            group = group[1:]
+        # A place whose name the bilingual dictionary translates, first in a run of three or more
+        # words, is a name of its own before another ("governador de Califòrnia Arnold
+        # Schwarzenegger": Romance order puts the title and its place before the person); the
+        # engine translates it (Califòrnia -> California) and the rest stays a name.
+        while len(group) > 2 and _is_translated_place(mode, run[group[0]][1]) and run[group[0]][1] not in names:
             group = group[1:]
         # A sentence's first capital says nothing, unless the word reads as a name wherever it
         # stands: known only as a proper noun ("Boeing Co shares rose") or as a person's name. A
@@ -528,24 +534,42 @@ def _whole_name_unit(mode: str, span: str):
     return _whole_unit_cache[(mode, span)]
 
 
+def _is_translated_place(mode: str, word: str) -> bool:
+    """Whether the analyser knows ``word`` only as a place and the bilingual dictionary writes it
+    differently in the target language."""
+    if not mode:
+        return False
+    unit = _unit(mode, word)
+    if not unit or not unit.proper or unit.common or not unit.kinds or not unit.kinds <= {"top", "loc"}:
+        return False
+    return _name_translations(mode, (word,))[word] != word
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"([^\W\d_]+)\s+$", text[:start])
     return m.group(1) if m else ""
 
 
-def _unknown_after_determiner(mode: str, text: str, span: tuple[int, int]) -> bool:
-    """Whether ``span`` is one word the analyser does not know right after a determiner ("del
-    Kivu", "les Springboks", "la University"): the engine copies such a word and keeps the
-    article, as it does for a common noun. A person's name as stand-in there changes the
-    article: Catalan and Portuguese put a personal article before first names, which the
-    Spanish translation drops ("del Joan" -> "de Joan"), so "del Kivu" came back "de Kivu"
-    (linguistics; measured on the FLORES paragraphs of benchmarks/mixed_bench.py, dev)."""
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return m.group(1) if m else ""
+
+
+def _unknown_beside_determiner(mode: str, text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is one word the analyser does not know right after or right before a
+    determiner ("del Kivu", "les Springboks"; "amb Viquinotícies el mes passat"): the engine
+    copies such a word, and a person's name as its stand-in changes the words beside it.
+    Catalan and Portuguese put a personal article before first names, which the Spanish
+    translation drops ("del Joan" -> "de Joan", so "del Kivu" came back "de Kivu"), and after a
+    person's name the tagger reads a Romance article as a clitic pronoun ("Joan el mes" ->
+    "Joan lo mes"). Linguistics; measured on the FLORES paragraphs of benchmarks/mixed_bench.py
+    (dev): each case came out as Apertium's own route writes it."""
     word = text[span[0]:span[1]]
-    before = _word_before(text, span[0])
-    if " " in word or not before or _analyse(mode, (word,)).get(word) != "unknown":
+    if " " in word or _analyse(mode, (word,)).get(word) != "unknown":
         return False
-    _analyse(mode, (before,))
-    return "<det>" in _readings_cache.get((mode, before), "")
+    beside = [w for w in (_word_before(text, span[0]), _word_after(text, span[1])) if w]
+    _analyse(mode, tuple(beside))
+    return any("<det>" in _readings_cache.get((mode, w), "") for w in beside)
 
 
 def _has_common_reading(mode: str, word: str) -> bool:

@@ -232,10 +232,17 @@ class ApertiumEngine:
             # An initial ("Franklin D. Roosevelt") ends no sentence.
             sentence_start = not before or (before[-1] in ".!?:\"“«—–-(" and not _INITIAL_END.search(before))
             start = None
+            place_part = -1  # "Nord" of "Carolina del Nord": part of a place, no name of its own
             for k, (pos, tok) in enumerate(run):
+                if k == place_part:
+                    continue
                 if not tok[0].isupper():
+                    if k and run[k - 1][1][:1].isupper() and k + 1 < len(run) and tok in NAME_PARTICLES \
+                            and _place_and_word(pair.detail, run[k + 1][1]):
+                        place_part = k + 1
                     if start is not None and k + 1 < len(run) and tok in NAME_PARTICLES and \
-                            (run[k + 1][1][:1].isupper() or run[k + 1][1] in NAME_PARTICLES):
+                            (run[k + 1][1][:1].isupper() or run[k + 1][1] in NAME_PARTICLES) and \
+                            not _place_and_word(pair.detail, run[k + 1][1]):
                         # A particle inside a name: "Ursula von der Leyen"; not one after a name
                         # ("Springboks van guanyar": the Catalan auxiliary).
                         continue
@@ -320,7 +327,8 @@ def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
     for k, (pos, tok) in enumerate(run):
         if tok[:1].isupper():
             current.append(k)
-        elif current and tok in NAME_PARTICLES and k + 1 < len(run) and run[k + 1][1][:1].isupper():
+        elif current and tok in NAME_PARTICLES and k + 1 < len(run) and run[k + 1][1][:1].isupper() \
+                and not _place_and_word(mode, run[k + 1][1]):
             continue
         else:
             if current:
@@ -543,6 +551,17 @@ def _is_translated_place(mode: str, word: str) -> bool:
     if not unit or not unit.proper or unit.common or not unit.kinds or not unit.kinds <= {"top", "loc"}:
         return False
     return _name_translations(mode, (word,))[word] != word
+
+
+def _place_and_word(mode: str, word: str) -> bool:
+    """Whether the analyser reads ``word`` as a place and as a dictionary word, as it reads the
+    points of the compass ("Nord", "Sud"): after a particle it makes a place of the name before it
+    ("Carolina del Nord", "Corea del Sud"), which the engine translates ("Carolina del Norte"),
+    not a person's family name ("Ursula von der Leyen")."""
+    if not mode:
+        return False
+    unit = _unit(mode, word)
+    return bool(unit and unit.common and unit.kinds & {"top", "loc"})
 
 
 def _word_before(text: str, start: int) -> str:

@@ -16,6 +16,13 @@ word with a proper-noun reading (``<np>``, subtypes ``<ant>``, ``<cog>``, ``<loc
 word or an unknown one, after a person's first name somewhere in the batch) is protected even when
 it is also a dictionary word; a title in quotation marks is kept whole. Rules and their effects
 were measured on WMT newstest2012 (``benchmarks/names_bench.py``).
+
+Romance sources and pivots (measured on the FLORES paragraphs of ``benchmarks/mixed_bench.py``,
+dev): a word the engine reads as a name anyway is left to it (several words the analyser reads as
+one proper noun, "Corée du Nord"; a compass point after a particle, "Carolina del Nord"; a place
+the dictionary translates before a person's name), and an unknown word beside a Romance article
+gets no stand-in (a first name takes a personal article the target drops). A pivot's first hop
+runs without unknown-word marks, as Apertium's pairs are chained (see ``translate``).
 """
 from __future__ import annotations
 

@@ -139,6 +139,9 @@ class ApertiumEngine:
             # One analyser call for the words before the spans (determiners, see _protect).
             _analyse(pair.detail, tuple(sorted({w for s, spans in zip(flat, spans_per_text) for a, b in spans
                                                 for w in (_word_before(s, a), _word_after(s, b))} - {""})))
+            # One analyser call for the batch's names of several words (see _passes_through).
+            _whole_name_units(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
+                                                         for a, b in spans if " " in s[a:b]})))
             # One dictionary lookup for the batch's one-word names; _protect's lookups hit the cache.
             _name_translations(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
                                                           for a, b in spans if " " not in s[a:b]})))
@@ -540,12 +543,19 @@ def _passes_through(mode: str, span: str) -> bool:
 _whole_unit_cache: dict[tuple[str, str], object] = {}
 
 
+def _whole_name_units(mode: str, spans: tuple[str, ...]) -> None:
+    """Analyse the words of each span in one analyser call: the span's one lexical unit, or None
+    when the analyser reads them as several units (cached for ``_whole_name_unit``)."""
+    todo = [s for s in spans if (mode, s) not in _whole_unit_cache]
+    if todo:
+        found = analyse_names(mode, todo).units
+        for span in todo:
+            units = found.get(span, ())
+            _whole_unit_cache[(mode, span)] = units[0] if len(units) == 1 else None
+
+
 def _whole_name_unit(mode: str, span: str):
-    """The analyser's one lexical unit for the words of ``span`` (None when it reads them as
-    several units)."""
-    if (mode, span) not in _whole_unit_cache:
-        units = analyse_names(mode, [span]).units.get(span, ())
-        _whole_unit_cache[(mode, span)] = units[0] if len(units) == 1 else None
+    _whole_name_units(mode, (span,))
     return _whole_unit_cache[(mode, span)]
 
 

@@ -207,7 +207,7 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
                 continue  # an abbreviation ("Lt", "Gen")
             if first and surface not in known and not (following is not None and following.unknown):
                 continue  # a sentence's first word is capitalised whatever it is
-            names.append((surface, frozenset()))
+            names.append((surface, knowledge.translations.get(u.surface, frozenset())))
         elif u.proper and not u.common:
             names.append((surface, knowledge.translations.get(u.surface, frozenset())))
         elif surface in known or (u.proper and not first and not title_case):
@@ -387,8 +387,68 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     if knowledge is None:
         return None
     renderings = cldr_renderings(source_lang, target_lang, knowledge.translations)
-    merged = {name: forms | renderings.get(name, frozenset()) for name, forms in knowledge.translations.items()}
+    # Capitalised units the direct dictionary does not know ("Bordeaux") may be known through a
+    # third language.
+    capitalised = [u.surface for units in knowledge.units.values() for u in units
+                   if u.surface[:1].isupper() and (u.proper or u.unknown)]
+    pivoted = pivot_renderings(source_lang, target_lang, capitalised, pairs)
+    merged = {name: knowledge.translations.get(name, frozenset()) | renderings.get(name, frozenset())
+              | pivoted.get(name, frozenset()) for name in {*knowledge.translations, *pivoted}}
     return NameKnowledge(units=knowledge.units, translations=merged)
+
+
+def _plain_modes(pairs: list) -> dict[tuple[str, str], str]:
+    """(source, target) -> Apertium mode, for the installed pairs between two plain languages (a
+    variant or spelling-reform mode, "eng-cat_valencia", is the same dictionary again)."""
+    return {(p.source, p.target): p.detail for p in pairs
+            if re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", p.detail or "")}
+
+
+def pivot_renderings(source_lang: str, target_lang: str, names: list[str],
+                     pairs: list | None = None) -> dict[str, frozenset[str]]:
+    """The target language's names for ``names`` through a third language whose two installed
+    pairs' bilingual dictionaries know them: English -> Catalan -> Spanish gives "Beijing" ->
+    "Pequín" -> "Pekín" and "Bordeaux" -> "Bordeus" -> "Burdeos", exonyms the direct pair's
+    dictionary lacks. Only proper-noun readings are followed (the source analyser's ``<np>``), and
+    only translations the second dictionary knows (Apertium marks the others with ``@``). Data:
+    the installed Apertium dictionaries; without a third language, nothing."""
+    import shutil
+
+    from .engines import apertium
+
+    modes = _plain_modes(installed_pairs() if pairs is None else pairs)
+    names = [n for n in dict.fromkeys(names) if re.search(r"[^\W\d_]", n)]
+    found: dict[str, set[str]] = {}
+    if not names or not shutil.which("lt-proc"):
+        return {}
+    for (src, pivot), first in modes.items():
+        second = modes.get((pivot, target_lang))
+        if src != source_lang or pivot in (source_lang, target_lang) or not second:
+            continue
+        analyser = apertium._mode_binary(first, "automorf")
+        bilingual1, bilingual2 = apertium._mode_binary(first, "autobil"), apertium._mode_binary(second, "autobil")
+        if not (analyser and bilingual1 and bilingual2):
+            continue
+        flat = [" ".join(re.sub(r"[\^$/<>@*\\\[\]{}]", " ", n).split()) for n in names]
+        analyses = apertium._lt_proc("-w", analyser, "\n".join(flat) + "\n").split("\n")
+        lexemes = []
+        for name, line in zip(names, analyses):
+            units = re.findall(r"\^([^/$]*)/([^$]*)\$", line)
+            if len(units) != 1:
+                continue  # the pivot's analyser does not read the whole name as one unit
+            lexemes += [(name, r) for r in units[0][1].split("/") if "<np>" in r]
+        if not lexemes:
+            continue
+        middle = apertium._lt_proc("-b", bilingual1, "\n".join(f"^{r}$" for _, r in lexemes) + "\n").split("\n")
+        hops = [(name, t) for (name, _), line in zip(lexemes, middle)
+                for t in re.findall(r"/([^/@$][^/$]*<np>[^/$]*)", line)]
+        if not hops:
+            continue
+        last = apertium._lt_proc("-b", bilingual2, "\n".join(f"^{t}$" for _, t in hops) + "\n").split("\n")
+        for (name, _), line in zip(hops, last):
+            for target in re.findall(r"/([^/@<$][^/<$]*)<", line):
+                found.setdefault(name, set()).add(target.strip())
+    return {name: frozenset(forms) for name, forms in found.items()}
 
 
 def cldr_renderings(source_lang: str, target_lang: str, names) -> dict[str, frozenset[str]]:

@@ -386,6 +386,8 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     knowledge = apertium.analyse_names(mode, texts) if mode else None
     if knowledge is None:
         return None
+    knowledge = NameKnowledge(units=_known_elsewhere(source_lang, mode, knowledge.units, pairs),
+                              translations=knowledge.translations)
     renderings = cldr_renderings(source_lang, target_lang, knowledge.translations)
     # Capitalised units the direct dictionary does not know ("Bordeaux") may be known through a
     # third language.
@@ -395,6 +397,35 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     merged = {name: knowledge.translations.get(name, frozenset()) | renderings.get(name, frozenset())
               | pivoted.get(name, frozenset()) for name in {*knowledge.translations, *pivoted}}
     return NameKnowledge(units=knowledge.units, translations=merged)
+
+
+def _known_elsewhere(source_lang: str, mode: str, units: dict, pairs: list | None) -> dict:
+    """``units`` with the words the pair's analyser does not know but another installed analyser
+    of the source language reads as common words only ("Slaughter", "Sanitation", "Trustees":
+    English -> Catalan's English dictionary is larger than English -> Spanish's) marked as common
+    words. Data: the installed Apertium analysers."""
+    import shutil
+    from dataclasses import replace
+
+    from .engines import apertium
+
+    unknown = sorted({u.surface for us in units.values() for u in us if u.unknown})
+    if not unknown or not shutil.which("lt-proc"):
+        return units
+    common = set()
+    for (src, _), other in _plain_modes(installed_pairs() if pairs is None else pairs).items():
+        analyser = apertium._mode_binary(other, "automorf")
+        if src != source_lang or other == mode or not analyser or analyser == apertium._mode_binary(mode, "automorf"):
+            continue
+        lines = apertium._lt_proc("-w", analyser, "\n".join(unknown) + "\n").split("\n")
+        for word, line in zip(unknown, lines):
+            found = re.findall(r"\^([^/$]*)/([^$]*)\$", line)
+            if len(found) == 1 and not found[0][1].startswith("*") and "<np>" not in found[0][1]:
+                common.add(word)
+    if not common:
+        return units
+    return {text: tuple(replace(u, unknown=False, common=True) if u.unknown and u.surface in common else u
+                        for u in us) for text, us in units.items()}
 
 
 def _plain_modes(pairs: list) -> dict[tuple[str, str], str]:

@@ -200,6 +200,14 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         following = units[i + 1] if i + 1 < len(units) and is_word[i + 1] and units[i + 1].surface[:1].isupper() else None
         if u.adjective:
             continue  # a demonym: English capitalises it, the target language does not
+        after_next = units[i + 2] if i + 2 < len(units) and is_word[i + 2] else None
+        if u.common and following is not None and "ant" in following.kinds \
+                and after_next is not None and after_next.surface[:1].isupper():
+            # A dictionary word before a first name and a surname is a title ("Justice Elena
+            # Kagan" -> "la magistrada Elena Kagan"), which is translated (linguistics: English
+            # puts titles before the given name), even when the analyser also knows it as a
+            # first name; before two capitalised words only ("Bill Clinton" is a name).
+            continue
         if surface.isupper() and len(surface) <= 5:
             continue  # an acronym, which translators localise (NATO -> OTAN, USA -> EE. UU.)
         if u.unknown:
@@ -221,7 +229,8 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
 
 def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_target: str,
                    knowledge: NameKnowledge | None, determiners: frozenset[str] | None = None,
-                   source_openers: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+                   source_openers: frozenset[str] = frozenset(),
+                   source_determiners: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Names translated as common words, the engine's way ("China" -> "Porcelana", "Roseanna
     Monk" -> "Roseanna Monje", "Donald Trump" -> "Donald triunfo").
 
@@ -273,8 +282,13 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         # none in Spanish or English, a capitalised institution does ("el Congreso")
         # (linguistics); the analyser's proper-noun reading needs no more.
         sentence_start = re.search(r"(?:^|[.!?:\"“«(])\s*$", unit.source[:src_at[i]])
+        # An article before a modifier before the word ("the new Executive") makes it the head
+        # of a noun phrase, which a person's or place's name is not (linguistics, as above).
+        article_before = (i >= 2 and src[i - 2] in source_determiners and src[i - 1].islower()
+                          and re.fullmatch(r"\s+", unit.source[src_at[i - 1] + len(src[i - 1]):src_at[i]])
+                          and re.fullmatch(r"\s+", unit.source[src_at[i - 2] + len(src[i - 2]):src_at[i - 1]]))
         bare = (determiners is not None and not any(tgt_prev[k] in determiners for k in at)
-                and not sentence_start and src[i - 1] not in source_openers)
+                and not sentence_start and src[i - 1] not in source_openers and not article_before)
         if same_place(shown) or w in proper or (bare and not right and not left):
             found.append((w, shown))
     return found
@@ -351,7 +365,9 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
             continue
         missing.append(name)
     determiners = None if openers is None else frozenset(w for w, kind in openers.items() if kind == "det")
-    mangled = _mangled_names(unit, engine, target, knowledge, determiners, frozenset(source_openers or ())) if engine else []
+    source_determiners = frozenset(w for w, kind in (source_openers or {}).items() if kind == "det")
+    mangled = _mangled_names(unit, engine, target, knowledge, determiners, frozenset(source_openers or ()),
+                             source_determiners) if engine else []
     said = [f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled]
     missing = [n for n in dict.fromkeys(missing) if n not in {w for w, _ in mangled}]
     if missing:

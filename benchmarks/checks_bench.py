@@ -35,6 +35,9 @@ from pathlib import Path
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 REPO = os.environ.get("CHECKS_BENCH_REPO", "/work/.mirror/devonzuegel+fiesta/repo")
 FILES = {"dev": "es-en/dev/newstest2012", "test": "es-en/test/newstest2013"}
+# The second test set: FLORES-200 devtest, English and Spanish (not tokenised; never tuned on).
+FLORES_REPO = os.environ.get("CHECKS_BENCH_FLORES_REPO", "/work/.mirror/Softcatala+nmt-models/repo")
+FLORES_FILES = "evaluate/flores200.{}"
 KINDS = ["figure", "scale word", "dropped name", "mangled name", "untranslated", "moved quote",
          "repetition", "truncation"]
 SEED = 2013
@@ -65,7 +68,18 @@ def detokenize(line: str) -> str:
     return " ".join(out).replace(" ’ ", "’")
 
 
+def load_flores() -> list[tuple[str, str]]:
+    def read(ext):
+        return subprocess.run(["git", "--git-dir", FLORES_REPO, "show", f"HEAD:{FLORES_FILES.format(ext)}"],
+                              capture_output=True, text=True, check=True).stdout.splitlines()
+    return [(en.strip(), es.strip()) for en, es in zip(read("eng"), read("spa"))
+            if 5 <= len(en.split()) <= 60 and es.strip()]
+
+
 def load(split: str) -> list[tuple[str, str]]:
+    if split == "flores":
+        return load_flores()
+
     def read(ext):
         return subprocess.run(["git", "--git-dir", REPO, "show", f"HEAD:{FILES[split]}.{ext}"],
                               capture_output=True, text=True, check=True).stdout.splitlines()
@@ -192,16 +206,17 @@ def run_localize(items):
     translations = machine_translations("en", "es", sources, pairs)
     openers = phrase_openers("es", targets, pairs)
     source_openers = phrase_openers("en", sources, pairs)
-    flagged, per_check, examples = [], defaultdict(Counter), defaultdict(list)
+    flagged, per_check, examples, errors = [], defaultdict(Counter), defaultdict(list), []
     for src, tgt, kind in items:
         found = check_unit(TranslationUnit(src, tgt, references=["x:1.1"]), "en", "es", names=knowledge,
                            translations=translations, openers=openers, source_openers=source_openers)
         flagged.append(bool(found))
+        errors.append(any(p.level == "error" for p in found))
         for p in found:
             per_check[p.check]["planted" if kind else "clean"] += 1
             if not kind:
                 examples[p.check].append(f"{p.why}\n      {src}\n      {tgt}")
-    return flagged, per_check, examples
+    return flagged, per_check, examples, {"localize check, error level only": errors}
 
 
 def run_pofilter(items):
@@ -226,12 +241,13 @@ def run_pofilter(items):
     for i, tests in bad.items():
         for t in set(tests):
             per_check[t]["planted" if items[i][2] else "clean"] += 1
-    return flagged, per_check, {}
+    return flagged, per_check, {}, {}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=FILES, default="test")
+    parser.add_argument("--split", choices=[*FILES, "flores"], default="test",
+                        help="dev, test (WMT) or flores (FLORES-200 devtest, a second test set)")
     parser.add_argument("--pairs", type=int, default=3000)
     parser.add_argument("--show", action="store_true", help="print localize's false alarms")
     parser.add_argument("--show-all", action="store_true", help="print every false alarm, not 12 per check")
@@ -239,22 +255,26 @@ def main() -> None:
     items = build_set(args.split, args.pairs)
     planted = [i for i, x in enumerate(items) if x[2]]
     clean = [i for i, x in enumerate(items) if not x[2]]
-    print(f"{args.split} ({FILES[args.split]}): {len(items)} pairs, {len(clean)} clean, {len(planted)} with "
+    where = FLORES_FILES.format("{eng,spa}") if args.split == "flores" else FILES[args.split]
+    print(f"{args.split} ({where}): {len(items)} pairs, {len(clean)} clean, {len(planted)} with "
           f"a planted error ({dict(Counter(items[i][2] for i in planted))})")
     print("\n| checker | planted errors caught | clean pairs flagged | " +
           " | ".join(KINDS) + " |\n|---|---|---|" + "---|" * len(KINDS))
     details = {}
     for name, run in (("localize check", run_localize), ("pofilter (defaults)", run_pofilter)):
-        flagged, per_check, examples = run(items)
+        flagged, per_check, examples, by_level = run(items)
         details[name] = per_check
-        caught = sum(flagged[i] for i in planted)
-        false = sum(flagged[i] for i in clean)
-        kinds = []
-        for kind in KINDS:
-            idx = [i for i in planted if items[i][2] == kind]
-            kinds.append(f"{sum(flagged[i] for i in idx)}/{len(idx)}")
-        print(f"| {name} | {100 * caught / len(planted):.1f}% ({caught}/{len(planted)}) | "
-              f"{100 * false / len(clean):.1f}% ({false}/{len(clean)}) | " + " | ".join(kinds) + " |")
+        # The headline is "flagged at any level"; a second row counts error-level problems only
+        # (warnings: quotes, punctuation, length, whitespace).
+        for row, marks in ((name, flagged), *by_level.items()):
+            caught = sum(marks[i] for i in planted)
+            false = sum(marks[i] for i in clean)
+            kinds = []
+            for kind in KINDS:
+                idx = [i for i in planted if items[i][2] == kind]
+                kinds.append(f"{sum(marks[i] for i in idx)}/{len(idx)}")
+            print(f"| {row} | {100 * caught / len(planted):.1f}% ({caught}/{len(planted)}) | "
+                  f"{100 * false / len(clean):.1f}% ({false}/{len(clean)}) | " + " | ".join(kinds) + " |")
         if args.show or args.show_all:
             for check, lines in examples.items():
                 print(f"\n## false alarms of {check}")

@@ -330,6 +330,27 @@ def _demonym_in(name: str, translations: frozenset[str], folded_target: str) -> 
     return False
 
 
+# Words inside a name's run that are not capitalised are short particles ("of", "for", "de").
+NAME_PARTICLE_MAX_LETTERS = 3
+# A capitalised run followed by its initials in brackets ("Berlin Transport Authority (BVG)").
+_EXPANDED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){0,6}[^\W\d_][\w'’-]*)\s*\((\w*[A-Z]\w*[A-Z]\w*)\)")
+
+
+def _abbreviated(name: str, source: str, folded_target: str) -> bool:
+    """The name is part of a longer one that the source follows with its abbreviation in
+    brackets, and the translation gives the abbreviation ("the Berlin Transport Authority (BVG)"
+    -> "la BVG"): orthography, the bracketed initials stand for the run before them."""
+    for m in _EXPANDED.finditer(source):
+        words = []
+        for w in reversed(m.group(1).split()):
+            if not w[:1].isupper() and len(w) > NAME_PARTICLE_MAX_LETTERS:
+                break  # the run is the capitalised words before the brackets, with particles
+            words.append(w)
+        if _fold(name) in {_fold(w) for w in words} and _word_in(m.group(2), folded_target):
+            return True
+    return False
+
+
 def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
                 known: frozenset[str] = frozenset(), terms=(),
                 engine: dict[str, str] | None = None, openers: dict[str, str] | None = None,
@@ -355,6 +376,8 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
         if _close_in(name, target) or any(_close_in(t, target) for t in translations):
             continue
         if engine and _rendered_as_words(name, engine, unit.target):
+            continue
+        if _abbreviated(name, unit.source, target):
             continue
         if _demonym_in(name, translations, target):
             continue

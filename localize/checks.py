@@ -596,8 +596,8 @@ def phrase_openers(lang: str, texts: list[str], pairs: list | None = None) -> di
     language's analyser (of an installed pair from ``lang``): "det" for determiners (articles
     included, and contractions ending in one: Spanish "del"), "opener" for the others. Only the
     words the checks look at are analysed: the last word inside each quotation (a quoted passage
-    does not end on one), the last word of each text (nor does a sentence) and the word before
-    each capitalised word (a name takes no article).
+    does not end on one), the last word of each text (nor does a sentence) and the two words
+    before each capitalised word (a name takes no article, even one before a modifier).
     None when no such analyser is installed."""
     from .engines import apertium
 
@@ -605,8 +605,10 @@ def phrase_openers(lang: str, texts: list[str], pairs: list | None = None) -> di
     for t in texts:
         for m in _QUOTED.finditer(t):
             words.update(re.findall(r"[^\W\d_]+", next(g for g in m.groups() if g))[-1:])
-        words.update(m.group(1) for m in re.finditer(r"([^\W\d_]+)\s+(?=[^\W\d_])", t)
-                     if t[m.end()].isupper())
+        tokens = re.findall(r"[^\W\d_]+", t)
+        for k, w in enumerate(tokens):
+            if w[:1].isupper():
+                words.update(tokens[max(0, k - 2):k])
         words.update(re.findall(r"[^\W\d_]+", t)[-1:])
     base = lang.split("_")[0].split("@")[0]
     mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs) if p.source == base), None)

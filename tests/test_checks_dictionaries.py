@@ -1,0 +1,72 @@
+"""Names a translator rightly rendered, recognised from installed data rather than word lists: other
+Apertium pairs' dictionaries (a third language, a larger analyser of the source language), titles
+before a person's name, noun phrases and bracketed abbreviations."""
+from conftest import require_apertium
+from localize.checks import check_unit, installed_pairs, machine_translations, name_knowledge_for, phrase_openers, \
+    pivot_renderings
+from localize.memory import TranslationUnit
+
+apertium = require_apertium("eng-spa")
+
+
+def names_problem(source, target):
+    """The names check's finding with what check_catalog prepares for an article."""
+    pairs = installed_pairs()
+    found = check_unit(TranslationUnit(source, target, references=["a:1.1"]), "en", "es",
+                       names=name_knowledge_for("en", "es", [source], pairs),
+                       translations=machine_translations("en", "es", [source], pairs),
+                       openers=phrase_openers("es", [target], pairs),
+                       source_openers=phrase_openers("en", [source], pairs))
+    return {p.check: p.why for p in found}.get("names")
+
+
+@require_apertium("eng-cat")
+@require_apertium("cat-spa")
+def test_a_third_languages_dictionaries_give_exonyms_the_direct_pair_lacks():
+    found = pivot_renderings("en", "es", ["Beijing", "Bordeaux", "Zorblax"])
+    assert "Pekín" in found["Beijing"]  # Beijing -> Pequín (Catalan) -> Pekín
+    assert "Burdeos" in found["Bordeaux"]  # Bordeaux -> Bordeus -> Burdeos
+    assert "Zorblax" not in found
+
+
+@require_apertium("eng-cat")
+@require_apertium("cat-spa")
+@apertium
+def test_a_city_called_by_its_spanish_exonym_is_kept_and_a_dropped_one_is_not():
+    source = "The wine fair opens in Bordeaux next week."
+    assert names_problem(source, "La feria del vino abre en Burdeos la semana que viene.") is None
+    assert "Bordeaux" in names_problem(source, "La feria del vino abre la semana que viene.")
+
+
+@require_apertium("eng-cat")
+@apertium
+def test_a_word_another_english_analyser_knows_as_common_is_not_a_name():
+    # eng-spa's analyser does not know "sanitation"; eng-cat's reads it as a noun.
+    assert names_problem("Crews from the Sanitation Department cleared the square.",
+                         "Equipos del Departamento de Limpieza despejaron la plaza.") is None
+
+
+@apertium
+def test_a_title_before_a_first_name_and_surname_is_translated_not_dropped():
+    assert names_problem("Critics say that Justice Elena Kagan has a conflict.",
+                         "Los críticos dicen que la magistrada Elena Kagan tiene un conflicto.") is None
+
+
+@apertium
+def test_a_first_name_before_a_surname_alone_is_still_a_name():
+    found = names_problem("It was the scandal of President Bill Clinton and his party.",
+                          "Fue el escándalo del presidente Clinton y su partido.")
+    assert found and "Bill" in found
+
+
+@apertium
+def test_a_capitalised_noun_after_an_article_and_a_modifier_is_an_institution_not_a_mangled_name():
+    assert names_problem("Parliament will vote on the new Executive tomorrow.",
+                         "El Parlamento votará mañana al nuevo Ejecutivo.") is None
+
+
+@apertium
+def test_a_name_given_by_its_bracketed_abbreviation_is_kept_and_a_dropped_one_is_not():
+    source = "Police said that a worker of the Berlin Transport Authority (BVG) was attacked by a stranger."
+    assert names_problem(source, "La policía dijo que una trabajadora de la BVG fue atacada por un desconocido.") is None
+    assert "Berlin" in names_problem(source, "La policía dijo que una trabajadora fue atacada por un desconocido.")

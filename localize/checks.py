@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .memory import Catalog, TranslationUnit
 from .names import NATIONALITY_SUFFIXES, NOT_NAME_WORDS, NameKnowledge, is_title_case, particles_pattern
@@ -379,6 +379,8 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
             continue
         if _abbreviated(name, unit.source, target):
             continue
+        if any(_word_in(t, target) for t in getattr(knowledge, "foreign", {}).get(name, ())):
+            continue  # a word of a foreign-language name, translated ("Stade" -> "Estadio")
         if _demonym_in(name, translations, target):
             continue
         # The end of a compound place name ("Central Europe" -> "Centroeuropa", "Sudáfrica"):
@@ -435,7 +437,17 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     pivoted = pivot_renderings(source_lang, target_lang, capitalised, pairs)
     merged = {name: knowledge.translations.get(name, frozenset()) | renderings.get(name, frozenset())
               | pivoted.get(name, frozenset()) for name in {*knowledge.translations, *pivoted}}
-    return NameKnowledge(units=knowledge.units, translations=merged)
+    unknown = [u.surface for units in knowledge.units.values() for u in units if u.surface[:1].isupper() and u.unknown]
+    return CheckKnowledge(units=knowledge.units, translations=merged,
+                          foreign=foreign_renderings(source_lang, target_lang, unknown, pairs))
+
+
+@dataclass(frozen=True)
+class CheckKnowledge(NameKnowledge):
+    """``NameKnowledge`` with, per capitalised word no source-language dictionary knows, its
+    translations as a common noun of another language (``foreign_renderings``), which excuse the
+    word only when written whole in the target."""
+    foreign: dict = field(default_factory=dict)
 
 
 def _known_elsewhere(source_lang: str, mode: str, units: dict, pairs: list | None) -> dict:
@@ -474,17 +486,46 @@ def _plain_modes(pairs: list) -> dict[tuple[str, str], str]:
             if re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", p.detail or "")}
 
 
+def _through_dictionaries(words: list[str], modes: list[str], reading: str) -> dict[str, set[str]]:
+    """Each word's translations along a chain of installed Apertium pairs (``modes``: the first
+    one's analyser reads the words, each pair's bilingual dictionary takes the previous one's
+    output), following only the analyser's readings tagged ``reading`` ("<np>", "<n>") and only
+    translations each dictionary knows (Apertium marks the others with ``@``)."""
+    from .engines import apertium
+
+    analyser = apertium._mode_binary(modes[0], "automorf")
+    bilinguals = [apertium._mode_binary(m, "autobil") for m in modes]
+    if not analyser or not all(bilinguals):
+        return {}
+    flat = [" ".join(re.sub(r"[\^$/<>@*\\\[\]{}]", " ", w).split()) for w in words]
+    analyses = apertium._lt_proc("-w", analyser, "\n".join(flat) + "\n").split("\n")
+    lexemes = []
+    for word, line in zip(words, analyses):
+        units = re.findall(r"\^([^/$]*)/([^$]*)\$", line)
+        if len(units) != 1:
+            continue  # the analyser does not read the whole word or name as one unit
+        lexemes += [(word, r) for r in units[0][1].split("/") if reading in r]
+    for bilingual in bilinguals:
+        if not lexemes:
+            return {}
+        out = apertium._lt_proc("-b", bilingual, "\n".join(f"^{r}$" for _, r in lexemes) + "\n").split("\n")
+        lexemes = [(word, t) for (word, _), line in zip(lexemes, out)
+                   for t in re.findall(rf"/([^/@$][^/$]*{re.escape(reading)}[^/$]*)", line)]
+    found: dict[str, set[str]] = {}
+    for word, lexeme in lexemes:
+        found.setdefault(word, set()).add(lexeme.split("<")[0].strip())
+    return found
+
+
 def pivot_renderings(source_lang: str, target_lang: str, names: list[str],
                      pairs: list | None = None) -> dict[str, frozenset[str]]:
     """The target language's names for ``names`` through a third language whose two installed
     pairs' bilingual dictionaries know them: English -> Catalan -> Spanish gives "Beijing" ->
     "Pequín" -> "Pekín" and "Bordeaux" -> "Bordeus" -> "Burdeos", exonyms the direct pair's
     dictionary lacks. Only proper-noun readings are followed (the source analyser's ``<np>``), and
-    only translations the second dictionary knows (Apertium marks the others with ``@``). Data:
-    the installed Apertium dictionaries; without a third language, nothing."""
+    only translations the second dictionary knows. Data: the installed Apertium dictionaries;
+    without a third language, nothing."""
     import shutil
-
-    from .engines import apertium
 
     modes = _plain_modes(installed_pairs() if pairs is None else pairs)
     names = [n for n in dict.fromkeys(names) if re.search(r"[^\W\d_]", n)]
@@ -495,30 +536,36 @@ def pivot_renderings(source_lang: str, target_lang: str, names: list[str],
         second = modes.get((pivot, target_lang))
         if src != source_lang or pivot in (source_lang, target_lang) or not second:
             continue
-        analyser = apertium._mode_binary(first, "automorf")
-        bilingual1, bilingual2 = apertium._mode_binary(first, "autobil"), apertium._mode_binary(second, "autobil")
-        if not (analyser and bilingual1 and bilingual2):
-            continue
-        flat = [" ".join(re.sub(r"[\^$/<>@*\\\[\]{}]", " ", n).split()) for n in names]
-        analyses = apertium._lt_proc("-w", analyser, "\n".join(flat) + "\n").split("\n")
-        lexemes = []
-        for name, line in zip(names, analyses):
-            units = re.findall(r"\^([^/$]*)/([^$]*)\$", line)
-            if len(units) != 1:
-                continue  # the pivot's analyser does not read the whole name as one unit
-            lexemes += [(name, r) for r in units[0][1].split("/") if "<np>" in r]
-        if not lexemes:
-            continue
-        middle = apertium._lt_proc("-b", bilingual1, "\n".join(f"^{r}$" for _, r in lexemes) + "\n").split("\n")
-        hops = [(name, t) for (name, _), line in zip(lexemes, middle)
-                for t in re.findall(r"/([^/@$][^/$]*<np>[^/$]*)", line)]
-        if not hops:
-            continue
-        last = apertium._lt_proc("-b", bilingual2, "\n".join(f"^{t}$" for _, t in hops) + "\n").split("\n")
-        for (name, _), line in zip(hops, last):
-            for target in re.findall(r"/([^/@<$][^/<$]*)<", line):
-                found.setdefault(name, set()).add(target.strip())
+        for name, forms in _through_dictionaries(names, [first, second], "<np>").items():
+            found.setdefault(name, set()).update(forms)
     return {name: frozenset(forms) for name, forms in found.items()}
+
+
+def foreign_renderings(source_lang: str, target_lang: str, words: list[str],
+                       pairs: list | None = None) -> dict[str, frozenset[str]]:
+    """For capitalised words the source language's dictionaries do not know, their translation as
+    a common noun of a third language, when installed pairs lead from it to the target language:
+    the French words of a French name in an English text ("Stade de la Luz" -> "Estadio de la
+    Luz": French -> Catalan -> Spanish "estadio"). A translator renders such names word for word;
+    the check accepts the rendering only as a whole target word. Data: the installed Apertium
+    dictionaries."""
+    import shutil
+
+    modes = _plain_modes(installed_pairs() if pairs is None else pairs)
+    words = [w for w in dict.fromkeys(words) if re.search(r"[^\W\d_]", w) and " " not in w]
+    found: dict[str, set[str]] = {}
+    if not words or not shutil.which("lt-proc"):
+        return {}
+    for (lang, other), first in modes.items():
+        if lang in (source_lang, target_lang):
+            continue
+        chain = [first] if other == target_lang else [first, modes[(other, target_lang)]] \
+            if (other, target_lang) in modes and other != source_lang else None
+        if not chain:
+            continue
+        for word, forms in _through_dictionaries(words, chain, "<n>").items():
+            found.setdefault(word, set()).update(forms)
+    return {word: frozenset(forms) for word, forms in found.items()}
 
 
 def cldr_renderings(source_lang: str, target_lang: str, names) -> dict[str, frozenset[str]]:

@@ -70,3 +70,12 @@ def test_a_name_given_by_its_bracketed_abbreviation_is_kept_and_a_dropped_one_is
     source = "Police said that a worker of the Berlin Transport Authority (BVG) was attacked by a stranger."
     assert names_problem(source, "La policía dijo que una trabajadora de la BVG fue atacada por un desconocido.") is None
     assert "Berlin" in names_problem(source, "La policía dijo que una trabajadora fue atacada por un desconocido.")
+
+
+@require_apertium("fra-cat")
+@require_apertium("cat-spa")
+@apertium
+def test_a_word_of_a_french_name_translated_word_for_word_is_kept_and_a_dropped_one_is_not():
+    source = "The final will be played at the Stade Municipal next Sunday."
+    assert names_problem(source, "La final se jugará en el Estadio Municipal el próximo domingo.") is None
+    assert "Stade" in names_problem(source, "La final se jugará el próximo domingo.")

@@ -330,6 +330,39 @@ def _demonym_in(name: str, translations: frozenset[str], folded_target: str) -> 
     return False
 
 
+def _in_order(phrase: str, folded_target: str) -> bool:
+    """The words of ``phrase`` in the target in order, at most one other word between two."""
+    words = _fold(phrase).split()
+    return re.search(r"(?<!\w)" + r"\s+(?:[\w'’-]+\s+)?".join(map(re.escape, words)) + r"(?!\w)",
+                     folded_target) is not None
+
+
+# A quoted title this long (words) is a title, not a quoted name ("Baywatch").
+TITLE_MIN_WORDS = 3
+# Words this long or longer carry a title's content (shorter ones are articles and particles).
+TITLE_CONTENT_LETTERS = 4
+
+
+def _translated_titles(source: str, target: str) -> list[str]:
+    """The source's quoted titles (title-case quotations of TITLE_MIN_WORDS words or more) that
+    the translation quotes in its own words: none of the title's content words is in the
+    target's quotation at the same place ("The Sun Will Come Out Tomorrow" -> "El sol saldrá
+    mañana"). Translators translate the titles of songs, books and shows; the words of such a
+    title are not names the translation dropped (orthography: English capitalises a title's
+    words, Spanish only its first)."""
+    src, tgt = _quoted(source), _quoted(target)
+    if len(src) != len(tgt):
+        return []
+    titles = []
+    for (_, s), (_, t) in zip(src, tgt):
+        words = re.findall(r"[^\W\d_][\w'’-]*", s)
+        content = [w for w in words if len(w) >= TITLE_CONTENT_LETTERS]
+        if len(words) >= TITLE_MIN_WORDS and is_title_case(content) \
+                and not any(_word_in(w, _fold(t)) for w in content):
+            titles.append(s)
+    return titles
+
+
 # Words inside a name's run that are not capitalised are short particles ("of", "for", "de").
 NAME_PARTICLE_MAX_LETTERS = 3
 # A capitalised run followed by its initials in brackets ("Berlin Transport Authority (BVG)").
@@ -362,8 +395,15 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
     (``_mangled_names``). ``engine``, ``openers``, ``source_openers``: see ``check_unit``."""
     target = _fold(unit.target)
     missing = []
+    titles = _translated_titles(unit.source, unit.target)
     for name, translations in source_names(unit.source, knowledge, known):
         if _word_in(name, target) or any(_word_in(t, target) for t in translations):
+            continue
+        # A name of several words with a word put between two of them: Spanish sets an honorific
+        # between a title and a given name ("Reina Sofía" -> "la Reina Doña Sofía") (linguistics).
+        if any(" " in f and _in_order(f, target) for f in {name, *translations}):
+            continue
+        if any(_word_in(name, _fold(t)) for t in titles):
             continue
         # Written with a hyphen the source lacks ("Miskolctapolca" -> "Miskolc-Tapolca"), or with
         # a space ("PricewaterhouseCoopers" -> "Pricewaterhouse Coopers").

@@ -79,3 +79,20 @@ def test_a_word_of_a_french_name_translated_word_for_word_is_kept_and_a_dropped_
     source = "The final will be played at the Stade Municipal next Sunday."
     assert names_problem(source, "La final se jugará en el Estadio Municipal el próximo domingo.") is None
     assert "Stade" in names_problem(source, "La final se jugará el próximo domingo.")
+
+
+@apertium
+def test_a_name_of_several_words_with_an_honorific_put_between_is_kept():
+    # "Queen Sofia" is one proper noun for the analyser, "Reina Sofía" in the dictionary.
+    assert names_problem("Queen Sofia opened the congress in the morning.",
+                         "La Reina Doña Sofía inauguró el congreso por la mañana.") is None
+
+
+@apertium
+def test_the_words_of_a_quoted_title_the_translator_translated_are_not_dropped_names():
+    source = 'At the gala, Ella Martins sang "The Sun Will Shine Again" for the veterans.'
+    assert names_problem(source, 'En la gala, Ella Martins cantó "El sol brillará de nuevo" para los veteranos.') is None
+    # A title quoted in the source's words, with a word of it gone, is still looked at.
+    found = names_problem('At the gala, Ella Martins sang "Grey Skies over Winchester" for the veterans.',
+                          'En la gala, Ella Martins cantó "Grey Skies" para los veteranos.')
+    assert found and "Winchester" in found

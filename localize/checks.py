@@ -278,6 +278,10 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         at = [k for k, t in enumerate(tgt) if t == shown and k]
         if not at:
             continue
+        # The dictionaries' translation of the word as a proper noun ("Mercury" the planet ->
+        # "Mercurio", through Catalan's dictionaries) is the name's rendering, not its mangling.
+        if knowledge is not None and shown in knowledge.translations.get(w, ()):
+            continue
         # Alone, with no article before it in the target: a person's or a place's name takes
         # none in Spanish or English, a capitalised institution does ("el Congreso")
         # (linguistics); the analyser's proper-noun reading needs no more.

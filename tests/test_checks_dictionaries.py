@@ -96,3 +96,13 @@ def test_the_words_of_a_quoted_title_the_translator_translated_are_not_dropped_n
     found = names_problem('At the gala, Ella Martins sang "Grey Skies over Winchester" for the veterans.',
                           'En la gala, Ella Martins cantó "Grey Skies" para los veteranos.')
     assert found and "Winchester" in found
+
+
+@require_apertium("eng-cat")
+@require_apertium("cat-spa")
+@apertium
+def test_a_planet_rendered_by_its_name_in_the_dictionaries_is_not_a_mangled_name():
+    # "Mercury": a common noun (the metal) and a name; Catalan's dictionaries give the planet
+    # "Mercuri" -> "Mercurio".
+    assert names_problem("The probe flew past Mercury and Saturn last year.",
+                         "La sonda pasó junto a Mercurio y Saturno el año pasado.") is None

@@ -600,13 +600,17 @@ def foreign_renderings(source_lang: str, target_lang: str, words: list[str],
     found: dict[str, set[str]] = {}
     if not words or not shutil.which("lt-proc"):
         return {}
-    for (lang, other), first in modes.items():
-        if lang in (source_lang, target_lang):
+    # One chain per third language, the shortest: its pair into the target language, or its pair
+    # into a language that has one (each analyser and dictionary loaded costs a tenth of a second).
+    chains: dict[str, list[str]] = {}
+    for (lang, other), first in sorted(modes.items(), key=lambda item: item[0][1] != target_lang):
+        if lang in (source_lang, target_lang) or lang in chains:
             continue
-        chain = [first] if other == target_lang else [first, modes[(other, target_lang)]] \
-            if (other, target_lang) in modes and other != source_lang else None
-        if not chain:
-            continue
+        if other == target_lang:
+            chains[lang] = [first]
+        elif other != source_lang and (other, target_lang) in modes:
+            chains[lang] = [first, modes[(other, target_lang)]]
+    for chain in chains.values():
         for word, forms in _through_dictionaries(words, chain, "<n>").items():
             found.setdefault(word, set()).update(forms)
     return {word: frozenset(forms) for word, forms in found.items()}

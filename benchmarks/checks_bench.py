@@ -202,7 +202,7 @@ def run_localize(items):
     # checked on its own: no names known from elsewhere in an article).
     pairs = installed_pairs()
     sources, targets = [s for s, _, _ in items], [t for _, t, _ in items]
-    knowledge = name_knowledge_for("en", "es", sources, pairs)
+    knowledge = name_knowledge_for("en", "es", sources, pairs, targets)
     translations = machine_translations("en", "es", sources, pairs)
     openers = phrase_openers("es", targets, pairs)
     source_openers = phrase_openers("en", sources, pairs)

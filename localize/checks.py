@@ -461,27 +461,35 @@ def _apertium_mode(source_lang: str, target_lang: str, pairs: list | None) -> st
 
 
 def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
-                       pairs: list | None = None) -> NameKnowledge | None:
+                       pairs: list | None = None, targets: list[str] | None = None) -> NameKnowledge | None:
     """The dictionaries' knowledge of the names in ``texts`` for a pair (Apertium's analyser and
     bilingual dictionary, when the pair is installed), or None. ``pairs``: ``installed_pairs()``,
-    when the caller checks several articles."""
+    when the caller checks several articles. ``targets``: the translations of ``texts``, when
+    known; the other installed pairs are then asked only about the capitalised words some
+    translation does not hold as written (each of their dictionaries takes a tenth of a second
+    to load)."""
     from .engines import apertium
 
     mode = _apertium_mode(source_lang, target_lang, pairs)
     knowledge = apertium.analyse_names(mode, texts) if mode else None
     if knowledge is None:
         return None
-    knowledge = NameKnowledge(units=_known_elsewhere(source_lang, mode, knowledge.units, pairs),
+    if targets is None:
+        needed = {u.surface for units in knowledge.units.values() for u in units if u.surface[:1].isupper()}
+    else:
+        needed = {u.surface for text, target in zip(texts, targets) for u in (knowledge.units_of(text) or ())
+                  if u.surface[:1].isupper() and not _word_in(u.surface, _fold(target))}
+    knowledge = NameKnowledge(units=_known_elsewhere(source_lang, mode, knowledge.units, pairs, needed),
                               translations=knowledge.translations)
     renderings = cldr_renderings(source_lang, target_lang, knowledge.translations)
     # Capitalised units the direct dictionary does not know ("Bordeaux") may be known through a
     # third language.
     capitalised = [u.surface for units in knowledge.units.values() for u in units
-                   if u.surface[:1].isupper() and (u.proper or u.unknown)]
+                   if u.surface in needed and (u.proper or u.unknown)]
     pivoted = pivot_renderings(source_lang, target_lang, capitalised, pairs)
     merged = {name: knowledge.translations.get(name, frozenset()) | renderings.get(name, frozenset())
               | pivoted.get(name, frozenset()) for name in {*knowledge.translations, *pivoted}}
-    unknown = [u.surface for units in knowledge.units.values() for u in units if u.surface[:1].isupper() and u.unknown]
+    unknown = [u.surface for units in knowledge.units.values() for u in units if u.surface in needed and u.unknown]
     return CheckKnowledge(units=knowledge.units, translations=merged,
                           foreign=foreign_renderings(source_lang, target_lang, unknown, pairs))
 
@@ -494,17 +502,18 @@ class CheckKnowledge(NameKnowledge):
     foreign: dict = field(default_factory=dict)
 
 
-def _known_elsewhere(source_lang: str, mode: str, units: dict, pairs: list | None) -> dict:
+def _known_elsewhere(source_lang: str, mode: str, units: dict, pairs: list | None,
+                     needed: set[str]) -> dict:
     """``units`` with the words the pair's analyser does not know but another installed analyser
     of the source language reads as common words only ("Slaughter", "Sanitation", "Trustees":
     English -> Catalan's English dictionary is larger than English -> Spanish's) marked as common
-    words. Data: the installed Apertium analysers."""
+    words (only those in ``needed``). Data: the installed Apertium analysers."""
     import shutil
     from dataclasses import replace
 
     from .engines import apertium
 
-    unknown = sorted({u.surface for us in units.values() for u in us if u.unknown})
+    unknown = sorted({u.surface for us in units.values() for u in us if u.unknown and u.surface in needed})
     if not unknown or not shutil.which("lt-proc"):
         return units
     common = set()
@@ -1122,7 +1131,8 @@ def check_catalog(catalog: Catalog, terms=(), enabled: frozenset[str] = frozense
         pairs = installed_pairs() if pairs is None else pairs
         sources = [u.source for u in live]
         if "names" in enabled:
-            knowledge = name_knowledge_for(catalog.source_lang, catalog.target_lang, sources, pairs)
+            knowledge = name_knowledge_for(catalog.source_lang, catalog.target_lang, sources, pairs,
+                                           [u.target for u in live])
         translations = machine_translations(catalog.source_lang, catalog.target_lang, sources, pairs)
         openers = phrase_openers(catalog.target_lang, [u.target for u in live], pairs)
         source_openers = phrase_openers(catalog.source_lang, sources, pairs)

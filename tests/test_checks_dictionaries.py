@@ -106,3 +106,14 @@ def test_a_planet_rendered_by_its_name_in_the_dictionaries_is_not_a_mangled_name
     # "Mercuri" -> "Mercurio".
     assert names_problem("The probe flew past Mercury and Saturn last year.",
                          "La sonda pasó junto a Mercurio y Saturno el año pasado.") is None
+
+
+@require_apertium("eng-cat")
+@require_apertium("cat-spa")
+@apertium
+def test_other_pairs_are_asked_only_about_names_a_translation_does_not_keep_as_written():
+    source = "The delegation flew to Beijing on Monday."
+    kept = name_knowledge_for("en", "es", [source], targets=["La delegación voló a Beijing el lunes."])
+    rendered = name_knowledge_for("en", "es", [source], targets=["La delegación voló a Pekín el lunes."])
+    assert "Pekín" not in kept.translations.get("Beijing", ())
+    assert "Pekín" in rendered.translations["Beijing"]

@@ -285,7 +285,13 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
         # Alone, with no article before it in the target: a person's or a place's name takes
         # none in Spanish or English, a capitalised institution does ("el Congreso")
         # (linguistics); the analyser's proper-noun reading needs no more.
-        sentence_start = re.search(r"(?:^|[.!?:\"“«(])\s*$", unit.source[:src_at[i]])
+        before = unit.source[:src_at[i]]
+        # After a quote that closes inside a sentence, the sentence goes on ('next door," Jobs
+        # says'): a straight quote closes when it is the even one of the text so far
+        # (orthography), unless the source closes some with a single quote (_MIXED_QUOTES).
+        closing = (re.search(r'[^.!?\s]\s*"\s*$', before) and before.count('"') % 2 == 0
+                   and not _MIXED_QUOTES.search(unit.source))
+        sentence_start = re.search(r"(?:^|[.!?:\"“«(])\s*$", before) and not closing
         # An article before a modifier before the word ("the new Executive") makes it the head
         # of a noun phrase, which a person's or place's name is not (linguistics, as above).
         article_before = (i >= 2 and src[i - 2] in source_determiners and src[i - 1].islower()

@@ -230,7 +230,8 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
 def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_target: str,
                    knowledge: NameKnowledge | None, determiners: frozenset[str] | None = None,
                    source_openers: frozenset[str] = frozenset(),
-                   source_determiners: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+                   source_determiners: frozenset[str] = frozenset(),
+                   known: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Names translated as common words, the engine's way ("China" -> "Porcelana", "Roseanna
     Monk" -> "Roseanna Monje", "Donald Trump" -> "Donald triunfo").
 
@@ -299,7 +300,9 @@ def _mangled_names(unit: TranslationUnit, translations: dict[str, str], folded_t
                           and re.fullmatch(r"\s+", unit.source[src_at[i - 2] + len(src[i - 2]):src_at[i - 1]]))
         bare = (determiners is not None and not any(tgt_prev[k] in determiners for k in at)
                 and not sentence_start and src[i - 1] not in source_openers and not article_before)
-        if same_place(shown) or w in proper or (bare and not right and not left):
+        # A word the article uses as a name elsewhere ("Steve Jobs") is one here too, whatever
+        # stands before it ("la carrera de Trabajos").
+        if same_place(shown) or w in proper or w in known or (bare and not right and not left):
             found.append((w, shown))
     return found
 
@@ -442,7 +445,7 @@ def check_names(unit: TranslationUnit, knowledge: NameKnowledge | None = None,
     determiners = None if openers is None else frozenset(w for w, kind in openers.items() if kind == "det")
     source_determiners = frozenset(w for w, kind in (source_openers or {}).items() if kind == "det")
     mangled = _mangled_names(unit, engine, target, knowledge, determiners, frozenset(source_openers or ()),
-                             source_determiners) if engine else []
+                             source_determiners, known) if engine else []
     said = [f"“{w}” became “{m}”, its common-noun translation" for w, m in mangled]
     missing = [n for n in dict.fromkeys(missing) if n not in {w for w, _ in mangled}]
     if missing:

@@ -9,11 +9,12 @@ from localize.memory import TranslationUnit
 apertium = require_apertium("eng-spa")
 
 
-def names_problem(source, target):
-    """The names check's finding with what check_catalog prepares for an article."""
+def names_problem(source, target, known=frozenset()):
+    """The names check's finding with what check_catalog prepares for an article (``known``: words
+    the article uses as names elsewhere)."""
     pairs = installed_pairs()
     found = check_unit(TranslationUnit(source, target, references=["a:1.1"]), "en", "es",
-                       names=name_knowledge_for("en", "es", [source], pairs),
+                       names=name_knowledge_for("en", "es", [source], pairs), known_names=known,
                        translations=machine_translations("en", "es", [source], pairs),
                        openers=phrase_openers("es", [target], pairs),
                        source_openers=phrase_openers("en", [source], pairs))
@@ -117,3 +118,18 @@ def test_other_pairs_are_asked_only_about_names_a_translation_does_not_keep_as_w
     rendered = name_knowledge_for("en", "es", [source], targets=["La delegación voló a Pekín el lunes."])
     assert "Pekín" not in kept.translations.get("Beijing", ())
     assert "Pekín" in rendered.translations["Beijing"]
+
+
+@apertium
+def test_a_name_mangled_just_after_a_quote_that_closes_inside_the_sentence_is_reported():
+    found = names_problem('"I will call you back later," Jobs told the crowd.',
+                          '"Te llamaré más tarde", dijo Trabajos a la multitud.')
+    assert found and "Trabajos" in found
+
+
+@apertium
+def test_a_word_the_article_uses_as_a_name_is_a_mangled_name_even_after_a_preposition():
+    source, target = "The success of Jobs surprised the board.", "El éxito de Trabajos sorprendió a la junta."
+    assert "Trabajos" in names_problem(source, target, known=frozenset({"Jobs"}))
+    # Alone, after a preposition, it reads as a translated institution ("of Chemistry").
+    assert names_problem(source, target) is None

@@ -195,6 +195,10 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         # First of its sentence: nothing before it but punctuation that opens a sentence.
         before = [v.surface for v in units[:i]]
         first = not any(is_word[:i]) or (before and before[-1] in (".", "!", "?", ":", "\"", "“", "«", "(", "-", "—"))
+        # The full stop of an initial ("José E. Serrano") does not end a sentence (orthography).
+        if first and len(before) >= 2 and before[-1] == "." and re.fullmatch(r"[^\W\d_]", before[-2]) \
+                and before[-2].isupper():
+            first = False
         # Neighbours are the adjacent units (punctuation between breaks a name run).
         previous = units[i - 1] if i > 0 and is_word[i - 1] and units[i - 1].surface[:1].isupper() else None
         following = units[i + 1] if i + 1 < len(units) and is_word[i + 1] and units[i + 1].surface[:1].isupper() else None

@@ -133,3 +133,10 @@ def test_a_word_the_article_uses_as_a_name_is_a_mangled_name_even_after_a_prepos
     assert "Trabajos" in names_problem(source, target, known=frozenset({"Jobs"}))
     # Alone, after a preposition, it reads as a translated institution ("of Chemistry").
     assert names_problem(source, target) is None
+
+
+@apertium
+def test_a_surname_after_an_initial_is_not_a_sentences_first_word():
+    found = names_problem("The plan was backed by Senator Mary J. Holloway of Ohio.",
+                          "El plan fue respaldado por la senadora Mary J. de Ohio.")
+    assert found and "Holloway" in found

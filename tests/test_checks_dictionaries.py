@@ -140,3 +140,9 @@ def test_a_surname_after_an_initial_is_not_a_sentences_first_word():
     found = names_problem("The plan was backed by Senator Mary J. Holloway of Ohio.",
                           "El plan fue respaldado por la senadora Mary J. de Ohio.")
     assert found and "Holloway" in found
+
+
+def test_a_short_headline_cut_in_half_is_truncated():
+    found = check_unit(TranslationUnit("Floods close the northern roads", "Las inundaciones", references=["a:1.1"]),
+                       "en", "es", enabled=frozenset({"truncated"}))
+    assert [p.check for p in found] == ["truncated"]

@@ -7,7 +7,10 @@ conventions (« » “ ” „ “), "EE. UU." for "U.S." and decimal commas are
 
 With Apertium installed, ``check_catalog`` asks the pair once per article for what the checks
 compare against: the analyser's and bilingual dictionary's knowledge of names, with CLDR's
-country and language names (``name_knowledge_for``), the engine's translation of each quoted
+country and language names and, for the capitalised words a translation does not keep as
+written, the other installed pairs' dictionaries (a third language's exonyms: "Beijing" ->
+"Pequín" -> "Pekín"; a larger analyser of the source language; a foreign name's words)
+(``name_knowledge_for``), the engine's translation of each quoted
 passage, of the sentence outside its quotes and of each capitalised word in lower case
 (``machine_translations``), and the words of both languages that open a phrase
 (``phrase_openers``). Without it, the names and

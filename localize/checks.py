@@ -842,6 +842,9 @@ _RATIO = {("en", "es"): 1.15, ("en", "ca"): 1.12, ("en", "fr"): 1.18, ("en", "pt
 # headlines cut in half there, for one more false alarm: "Lo que cuesta millones.").
 TRUNCATION_RATIO = 0.55
 TRUNCATION_MIN_SOURCE = 25
+# A translation far longer than expected is looked at from this many source characters (the
+# minimum both checks had before the truncation minimum was lowered).
+LENGTH_MIN_SOURCE = 40
 
 
 def check_length(unit: TranslationUnit, pair: tuple[str, str]) -> tuple[str, str] | None:
@@ -851,7 +854,7 @@ def check_length(unit: TranslationUnit, pair: tuple[str, str]) -> tuple[str, str
     ratio = len(unit.target) / max(1, len(unit.source)) / expected
     if ratio < TRUNCATION_RATIO:
         return "truncated", f"the translation is {ratio:.0%} of the expected length: something may be cut off"
-    if ratio > 1.9:
+    if ratio > 1.9 and len(unit.source) >= LENGTH_MIN_SOURCE:
         return "length", f"the translation is {ratio:.1f}x the expected length"
     return None
 

@@ -146,3 +146,10 @@ def test_a_short_headline_cut_in_half_is_truncated():
     found = check_unit(TranslationUnit("Floods close the northern roads", "Las inundaciones", references=["a:1.1"]),
                        "en", "es", enabled=frozenset({"truncated"}))
     assert [p.check for p in found] == ["truncated"]
+
+
+def test_a_short_source_rendered_at_length_is_not_a_length_warning():
+    found = check_unit(TranslationUnit("Costs will run into millions.",
+                                       "Los costes ascenderán a varios millones de euros según los cálculos oficiales.",
+                                       references=["a:1.1"]), "en", "es", enabled=frozenset({"length"}))
+    assert found == []

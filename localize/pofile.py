@@ -41,6 +41,9 @@ FILE_DIGEST = "X-File-Digest"
 _FILE_DIGEST_PLACEHOLDER = b"0" * 64
 _FILE_DIGEST_VALUE = re.compile(rb'X-File-Digest: (?:"\r?\n")?"?([0-9a-f]{64})')
 RUN_SIGNATURE = "X-Localize-Run"  # translate.run_signature of the last translate run
+# One field per other language a block of the article is translated from, named after it
+# ("X-Localize-Run-fr"): that route's run signature, so the rerun shortcut sees its route change too.
+BLOCK_RUN_SIGNATURE = "X-Localize-Run-"
 SOURCE_DETECTION = "X-Source-Language-Detection"  # how the source language was found
 
 

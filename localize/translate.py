@@ -17,8 +17,8 @@ from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
                      po_path, source_label, units_digest)
-from .pofile import (RUN_SIGNATURE, file_is_as_written, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
-                     write_catalog)
+from .pofile import (BLOCK_RUN_SIGNATURE, RUN_SIGNATURE, file_is_as_written, SOURCE_DETECTION, load_memory_index,
+                     locked, now, read_catalog, write_catalog)
 from .segment import split_sentences
 from .settings import Settings
 
@@ -329,11 +329,31 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
         route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
         if route is None or head.get(RUN_SIGNATURE) != signature:
             return False
+        if not _block_routes_unchanged(catalog, target, settings, signatures):
+            return False
         found.append((target, po, catalog))
     for target, po, catalog in found:
         results.append(TranslateResult(path, ident, target, po_file=str(po), source_lang=catalog.source_lang,
                                        counts=catalog.counts(), skipped="unchanged since the last run"))
     return True
+
+
+def _block_routes_unchanged(catalog: Catalog, target: str, settings: Settings, signatures: dict) -> bool:
+    """Whether the routes of the article's blocks in other languages are those its machine entries
+    were made by: each language's recorded signature (``X-Localize-Run-fr``) is still the one its
+    route gives, and every machine entry was made by the article's route or one of those (a memory
+    written before they were recorded does the work once, which records them)."""
+    from .pofile import BLOCK_RUN_SIGNATURE
+
+    head = catalog.headers
+    made_by = {head.get(RUN_SIGNATURE)}
+    for key, recorded in head.items():
+        if key.startswith(BLOCK_RUN_SIGNATURE):
+            route, signature = _signature_for(key[len(BLOCK_RUN_SIGNATURE):], target, settings, signatures)
+            if route is None or recorded != signature:
+                return False
+            made_by.add(recorded)
+    return all(u.translated_by in made_by for u in machine_units_to_redo(catalog, "", force=True))
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
@@ -510,6 +530,11 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.headers[SOURCE_DETECTION] = job.detected
         if job.signature:
             catalog.headers[RUN_SIGNATURE] = job.signature
+        for key in [k for k in catalog.headers if k.startswith(BLOCK_RUN_SIGNATURE)]:
+            del catalog.headers[key]  # blocks in other languages: the routes of this run only
+        for code, signature in sorted(job.signatures.items()):
+            if code != job.source_lang:
+                catalog.headers[BLOCK_RUN_SIGNATURE + code] = signature
         catalog.headers["X-Article-Source"] = (source_label(job.article.source) if job.article.source != "-"
                                                else f"stdin:{job.article.id}")
         catalog.headers["X-Article-SHA256"] = job.article.digest
@@ -538,6 +563,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
                                      [r for c, r in sorted(job.routes.items()) if c != job.source_lang])
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(
             snapshot[1].get(k) == v for k, v in catalog.headers.items()) and \
+            snapshot[1].keys() <= catalog.headers.keys() and \
             snapshot[1].get("X-Source-Language") == catalog.source_lang and _as_written(job.po)
         if not unchanged:  # a rerun on an unchanged article leaves the file alone, byte for byte
             write_catalog(job.po, catalog)

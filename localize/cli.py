@@ -271,7 +271,11 @@ def _render_translations(results) -> None:
     errors = []
     notes: list[str] = []  # blocks from another language: their route, or why they are kept as they are
     unchanged = 0
+    noted: set[str] = set()  # an article's own notes once, not once per target language
     for r in results:
+        if r.notes and r.path not in noted:
+            noted.add(r.path)
+            notes.extend(f"{r.path}: note: {note}" for note in r.notes)
         if r.skipped == "unchanged since the last run":
             unchanged += 1
             continue

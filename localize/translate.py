@@ -39,6 +39,7 @@ class TranslateResult:
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
     kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
     foreign: list[str] = field(default_factory=list)  # blocks translated from their own language, and how
+    notes: list[str] = field(default_factory=list)  # what reading the article noted (legacy encoding, kept parts)
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -47,7 +48,7 @@ class TranslateResult:
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
                "skipped": self.skipped or None, "source_reads_as": self.reads_as,
-               "kept_blocks": self.kept, "foreign_blocks": self.foreign}
+               "kept_blocks": self.kept, "foreign_blocks": self.foreign, "notes": self.notes}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -196,7 +197,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                 first = len(results)
                 jobs += _plan(article, path, lang, how, targets, settings, indexes, signatures, results, single, force)
                 for r in results[first:]:
-                    r.reads_as = reads_as
+                    r.reads_as, r.notes = reads_as, list(article.notes)
             failures = _machine_translate(jobs, settings, translations, progress)
             for job in jobs:
                 failed = [failures[r] for r in job.routes.values() if r in failures]

@@ -1,0 +1,51 @@
+"""A desk editor's and a pipeline's run of `localize translate`, end to end from the CLI: what the
+reading of an article noted is said, and a source language no engine covers is refused."""
+import json
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from typer.testing import CliRunner
+
+from conftest import require_apertium
+from localize.cli import app
+
+runner = CliRunner()
+pytestmark = require_apertium("eng-spa")
+
+# Written for these tests.
+ENGLISH = ["Dock workers stopped work on Thursday after the port authority announced longer night shifts.",
+           "Shipping companies warned that the delays would cost millions."]
+
+
+def tracked_story(path):
+    """A DOCX whose second paragraph holds a tracked insertion, as Word saves one."""
+    d = docx.Document()
+    d.add_paragraph(ENGLISH[0])
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">The talks </w:t></w:r>'
+        '<w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve">finally </w:t></w:r></w:ins>'
+        '<w:r><w:t>ended.</w:t></w:r></w:p>'))
+    d.add_paragraph(ENGLISH[1])
+    d.save(path)
+    return path
+
+
+def test_translate_says_which_docx_paragraph_it_kept_once_per_article(tmp_path):
+    path = tracked_story(tmp_path / "dock.en.docx")
+    result = runner.invoke(app, ["translate", str(path), "--to", "es,ca"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "tracked changes" in line]
+    assert len(said) == 1 and said[0].startswith(f"localize: {path}: note: paragraph 2")
+
+
+def test_translate_json_carries_the_articles_notes(tmp_path):
+    path = tracked_story(tmp_path / "dock.en.docx")
+    legacy = tmp_path / "legacy.en.txt"
+    legacy.write_bytes(("\u201cThe talks ended\u201d \u2013 " + ENGLISH[1] + "\n").encode("cp1252"))
+    result = runner.invoke(app, ["translate", str(path), str(legacy), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    docs = {r["path"]: r for r in json.loads(result.stdout)["results"]}
+    assert any("paragraph 2" in n and "tracked changes" in n for n in docs[str(path)]["notes"])
+    assert docs[str(legacy)]["notes"] == ["not UTF-8: decoded as legacy cp1252"]

@@ -385,6 +385,10 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
         try:
             catalog = read_catalog(po)
             _refuse_foreign(catalog, article, po)
+            # Machine output made from another source language (a --from given or corrected) must be
+            # made again from this one: with no engine for it, that is a failure, not a silent relabel.
+            relabelled = catalog is not None and catalog.source_lang != lang and \
+                bool(machine_units_to_redo(catalog, "", force=True))
             catalog = catalog or Catalog(article.id, lang, target)
             key = (lang, target)
             if key not in indexes:
@@ -394,7 +398,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
             job.route, job.signature = _signature_for(lang, target, settings, signatures)
             if job.route is not None:
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
-            elif any(job.language_of(u.source) == lang for u in need):
+            elif relabelled or any(job.language_of(u.source) == lang for u in need):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
             # Every block language's route, not only those of new sentences: a rerun redoes the
             # machine entries of every block by its own route's signature, and reports each block.

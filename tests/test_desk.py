@@ -49,3 +49,18 @@ def test_translate_json_carries_the_articles_notes(tmp_path):
     docs = {r["path"]: r for r in json.loads(result.stdout)["results"]}
     assert any("paragraph 2" in n and "tracked changes" in n for n in docs[str(path)]["notes"])
     assert docs[str(legacy)]["notes"] == ["not UTF-8: decoded as legacy cp1252"]
+
+
+def test_a_source_language_no_engine_covers_is_refused_on_a_rerun_and_the_memory_kept(tmp_path):
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(path), "--to", "es"]).exit_code == 0
+    po = tmp_path / "locales" / "es" / "LC_MESSAGES" / "dock.po"
+    before = po.read_bytes()
+    # Nothing is new, but every machine entry was made from English: relabelling them as German
+    # would be a lie, and no engine can make them again from German.
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--from", "de"])
+    assert result.exit_code == 5, result.output
+    assert "no installed engine translates de to es" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert po.read_bytes() == before

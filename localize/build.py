@@ -129,10 +129,11 @@ class BuildResult:
 
 def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: Path | None = None,
                out_dir: Path | None = None, require_approved: bool = False,
-               skip_missing: bool = False) -> list[BuildResult]:
+               skip_missing: bool = False, stdin_name: str | None = None) -> list[BuildResult]:
     """Build every named article into every target language; failures are collected per article.
 
-    With neither ``output`` nor ``out_dir`` the single built article goes to stdout."""
+    With neither ``output`` nor ``out_dir`` the single built article goes to stdout. An article
+    read from stdin ("-") is found in the memory by ``stdin_name``, the name it was translated with."""
     import sys
 
     from .articles import find_articles, read_article
@@ -147,7 +148,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     pairs = None  # the installed engine pairs, looked up when the first approved build needs them
     for path in paths:
         try:
-            article = read_article(path)
+            article = read_article(path, id=stdin_name if path == "-" else None)
         except LocalizeError as error:
             results.append(BuildResult(path, ",".join(targets), error=error))
             continue

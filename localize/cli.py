@@ -348,6 +348,7 @@ def build(
     skip_missing: bool = typer.Option(False, "--skip-missing", help="Skip articles that have no memory yet."),
     locales: Path = LOCALES_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a summary document (needs -o or --out-dir)."),
+    stdin_name: Optional[str] = typer.Option(None, "--id", help="Name of an article read from stdin (-), as given to translate."),
 ):
     """Build translated articles from the memory: same blocks, roles and layout (Markdown stays Markdown)."""
     from .build import build_many
@@ -360,7 +361,7 @@ def build(
         raise typer.BadParameter(f"{output} is one of the input articles: the output would overwrite it",
                                  param_hint="'--output'")
     results = build_many(articles, targets, locales, output=output, out_dir=out_dir,
-                         require_approved=require_approved, skip_missing=skip_missing)
+                         require_approved=require_approved, skip_missing=skip_missing, stdin_name=stdin_name)
     if as_json and (output or out_dir):
         _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
     for r in results:

@@ -64,3 +64,15 @@ def test_a_source_language_no_engine_covers_is_refused_on_a_rerun_and_the_memory
     assert "no installed engine translates de to es" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert po.read_bytes() == before
+
+
+def test_a_pipeline_builds_from_stdin_the_article_it_translated_from_stdin(tmp_path):
+    page = "".join(f"<p>{s}</p>\n" for s in ENGLISH)
+    done = runner.invoke(app, ["translate", "-", "--to", "es", "--id", "wire/dock"], input=page.encode())
+    assert done.exit_code == 0, done.output
+    built = runner.invoke(app, ["build", "-", "--to", "es", "--id", "wire/dock"], input=page.encode())
+    assert built.exit_code == 0, built.output
+    assert built.stdout.count("<p>") == 2 and ENGLISH[0] not in built.stdout
+
+    unnamed = runner.invoke(app, ["build", "-", "--to", "es"], input=page.encode())
+    assert unnamed.exit_code == 3 and unnamed.stderr.strip().endswith("(name it with --id NAME)")

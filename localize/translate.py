@@ -179,8 +179,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
-            group = [p for p in paths[start:start + settings.batch_articles]
-                     if force or not _unchanged(p, targets, settings, results, source, signatures)]
+            batch = paths[start:start + settings.batch_articles]
+            group = [p for p in batch if force or not _unchanged(p, targets, settings, results, source, signatures)]
+            done += len(batch) - len(group)  # unchanged since the last run: done without reading
             if pool is not None:
                 read = list(pool.map(_read_and_detect, group, [source] * len(group), [stdin_name] * len(group),
                                      chunksize=4))

@@ -76,3 +76,18 @@ def test_a_pipeline_builds_from_stdin_the_article_it_translated_from_stdin(tmp_p
 
     unnamed = runner.invoke(app, ["build", "-", "--to", "es"], input=page.encode())
     assert unnamed.exit_code == 3 and unnamed.stderr.strip().endswith("(name it with --id NAME)")
+
+
+def test_the_reading_progress_of_a_rerun_counts_the_articles_unchanged_since(tmp_path):
+    from localize.settings import Settings
+    from localize.translate import translate_articles
+
+    for name, text in (("a.en.txt", ENGLISH[0]), ("b.en.txt", ENGLISH[1])):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", locales=tmp_path / "locales")
+    translate_articles([str(tmp_path)], ["es"], settings)
+    (tmp_path / "b.en.txt").write_text(ENGLISH[1] + "\n\n" + ENGLISH[0] + "\n", encoding="utf-8")
+    seen = []
+    results = translate_articles([str(tmp_path)], ["es"], settings, progress=lambda *call: seen.append(call))
+    assert [r.skipped for r in results] == ["unchanged since the last run", ""]
+    assert [call for call in seen if call[0] == "reading"][-1] == ("reading", 2, 2)

@@ -262,12 +262,38 @@ class _progress:
         return False
 
 
-def _render_translations(results) -> None:
+def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Rows as a table with every cell whole; on a terminal too narrow for that, each row as its
+    first cell on a line of its own, then "column value" pairs, never cut inside one."""
     from rich.table import Table
 
+    console = _console()
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
-        table.add_column(col)
+    for col in columns:
+        table.add_column(col, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    from rich.measure import Measurement
+
+    natural = Measurement.get(console, console.options.update(max_width=UNLIMITED_WIDTH), table).maximum
+    if natural <= console.width:
+        console.print(table)
+        return
+    from rich.text import Text
+
+    for first, *rest in rows:
+        console.print(Text(first, "bold"), soft_wrap=True)
+        line = ""
+        for pair in (f"{col} {value}" for col, value in zip(columns[1:], rest)):
+            if line and 2 + len(line) + 2 + len(pair) > console.width:
+                console.print("  " + line, soft_wrap=True)
+                line = ""
+            line = f"{line}  {pair}" if line else pair
+        console.print("  " + line, soft_wrap=True)
+
+
+def _render_translations(results) -> None:
+    rows = []
     errors = []
     notes: list[str] = []  # blocks from another language: their route, or why they are kept as they are
     unchanged = 0
@@ -286,11 +312,12 @@ def _render_translations(results) -> None:
             errors.append(r.error.line() if r.error.where else f"{r.path}: {r.error.line()}")
             continue
         c = r.counts
-        table.add_row(r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
-                      str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
+        rows.append((r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
+                     str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file))
         notes.extend(f"{r.path} ({r.target}): {line}" for line in r.foreign + r.kept)
-    if table.row_count:
-        _console().print(table)
+    if rows:
+        _print_table(("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"),
+                     rows)
     if unchanged:
         typer.echo(f"{unchanged} article translation(s) unchanged since the last run: nothing to do")
     for line in notes:
@@ -317,16 +344,12 @@ def status(
         _print_json({"schema": "localize.status/1", "memory": [r.as_dict() for r in rows],
                      "errors": [{"path": p, "error": e.line()} for p, e in errors]})
     else:
-        from rich.table import Table
-
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        for col in ("article", "to", "segments", "approved", "machine", "untranslated", "obsolete"):
-            table.add_column(col)
-        for r in rows:
-            c = r.counts
-            table.add_row(r.article_id, r.target, *(str(c[k]) for k in
-                          ("segments", "approved", "machine", "untranslated", "obsolete")))
-        _console().print(table if rows else "no translation memory yet")
+        counted = ("segments", "approved", "machine", "untranslated", "obsolete")
+        if rows:
+            _print_table(("article", "to", *counted),
+                         [(r.article_id, r.target, *(str(r.counts[k]) for k in counted)) for r in rows])
+        else:
+            _console().print("no translation memory yet")
         for _, e in errors:
             _say_error(e)
     _finish(len(rows), [e for _, e in errors])

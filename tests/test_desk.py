@@ -91,3 +91,45 @@ def test_the_reading_progress_of_a_rerun_counts_the_articles_unchanged_since(tmp
     results = translate_articles([str(tmp_path)], ["es"], settings, progress=lambda *call: seen.append(call))
     assert [r.skipped for r in results] == ["unchanged since the last run", ""]
     assert [call for call in seen if call[0] == "reading"][-1] == ("reading", 2, 2)
+
+
+def in_a_terminal(*args, columns: int) -> str:
+    """What a person sees running `localize ARGS` in a terminal COLUMNS wide (colours removed)."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "localize.cli", *args], stdin=slave, stdout=slave,
+                            stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait(timeout=120) == 0, out
+    os.close(master)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r\n", "\n")
+
+
+def test_a_narrow_terminal_shows_every_article_and_count_whole(tmp_path):
+    path = tmp_path / "harbour-workers-strike-over-new-night-shift-rules.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    ident = "harbour-workers-strike-over-new-night-shift-rules"
+    for args in (("translate", str(path), "--to", "es"), ("status",)):
+        seen = in_a_terminal(*args, columns=60)
+        lines = seen.splitlines()
+        assert "…" not in seen, seen
+        assert ident in lines, seen
+        assert any("untranslated 0" in line for line in lines), seen
+    wide = in_a_terminal("status", columns=200).splitlines()
+    assert wide[0].split() == ["article", "to", "segments", "approved", "machine", "untranslated", "obsolete"]
+    assert wide[1].split() == [ident, "es", "2", "0", "2", "0", "0"]

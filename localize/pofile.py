@@ -452,8 +452,23 @@ def _process_alive(pid: int) -> bool:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Atomically write any output file (built articles, reports)."""
-    _atomic_write(Path(path), data)
+    """Atomically write any output file (built articles, reports).
+
+    A path naming a device, a FIFO or a socket (``-o /dev/stdout``, ``-o /dev/null``, a named
+    pipe) is written into as it is: renaming a file over it would replace the device itself."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # through symlinks: /dev/stdout is one
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+        except OSError as exc:  # a write error names no file: say which (/dev/full: disk full)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return
+    _atomic_write(path, data)
 
 
 def load_memory_index(locales: Path, source: str, target: str, exclude: Path | None = None) -> MemoryIndex:

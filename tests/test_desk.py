@@ -133,3 +133,28 @@ def test_a_narrow_terminal_shows_every_article_and_count_whole(tmp_path):
     wide = in_a_terminal("status", columns=200).splitlines()
     assert wide[0].split() == ["article", "to", "segments", "approved", "machine", "untranslated", "obsolete"]
     assert wide[1].split() == [ident, "es", "2", "0", "2", "0", "0"]
+
+
+def test_build_into_a_named_pipe_writes_through_it_and_leaves_the_pipe_in_place(tmp_path):
+    # The same holds for -o /dev/stdout or /dev/null: renaming a file over such a path (as root)
+    # would replace the device itself. A FIFO in tmp_path shows it without touching /dev.
+    import os
+    import stat
+
+    page = tmp_path / "dock.en.html"
+    page.write_text("".join(f"<p>{s}</p>\n" for s in ENGLISH), encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(page), "--to", "es"]).exit_code == 0
+    pipe = tmp_path / "out.html"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there: opening to write won't wait
+    try:
+        result = runner.invoke(app, ["build", str(page), "--to", "es", "-o", str(pipe)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+        try:
+            received = os.read(reader, 65536).decode("utf-8")
+        except BlockingIOError:
+            received = ""
+    finally:
+        os.close(reader)
+    assert received.count("<p>") == 2 and ENGLISH[0] not in received

@@ -391,7 +391,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where the folder should be: say that, not "file exists"
+        import errno
+
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
     _remove_orphan_temps(path)
     try:
         old = os.stat(path)

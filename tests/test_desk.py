@@ -158,3 +158,14 @@ def test_build_into_a_named_pipe_writes_through_it_and_leaves_the_pipe_in_place(
     finally:
         os.close(reader)
     assert received.count("<p>") == 2 and ENGLISH[0] not in received
+
+
+def test_an_output_under_a_file_is_said_to_need_a_folder(tmp_path):
+    page = tmp_path / "dock.en.html"
+    page.write_text("".join(f"<p>{s}</p>\n" for s in ENGLISH), encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(page), "--to", "es"]).exit_code == 0
+    (tmp_path / "out").write_text("a file, not a folder\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(page), "--to", "es", "-o", str(tmp_path / "out" / "dock.es.html")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"localize: {tmp_path / 'out'}: not a directory "
+                                     "(part of that path is a file, not a folder)")

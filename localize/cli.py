@@ -721,6 +721,18 @@ def _first_words(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
+def _command_path(args: list[str]) -> str:
+    """``localize translate`` for ``translate story.txt --to``: the leading words naming commands."""
+    command, path = typer.main.get_command(app), ["localize"]
+    for arg in args:
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is None:
+            break
+        command = sub
+        path.append(arg)
+    return " ".join(path)
+
+
 def main() -> None:  # console-script entry point
     try:  # typer >= 0.22 carries its own copy of click
         from typer._click import exceptions as click_errors
@@ -735,9 +747,13 @@ def main() -> None:  # console-script entry point
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # `localize models`: its help
             print(exc.ctx.get_help(), file=sys.stderr)
             sys.exit(exc.exit_code)
-        where = exc.ctx.command_path if exc.ctx is not None else "localize"
+        # Some errors (an option missing its value) come without a context: the words of the
+        # command line that name commands say which one it was.
+        where = exc.ctx.command_path if exc.ctx is not None else _command_path(sys.argv[1:])
         what = " ".join(exc.format_message().split())
-        print(f"localize: {where}: {what} (see '{where} --help')", file=sys.stderr)
+        root = exc.ctx.parent is None if exc.ctx is not None else where == "localize"
+        at = "" if root else f"{where}: "  # "localize: localize: ..." would say nothing more
+        print(f"localize: {at}{what} (see '{where} --help')", file=sys.stderr)
         sys.exit(exc.exit_code)
     except click_errors.ClickException as exc:
         print(f"localize: {' '.join(exc.format_message().split())}", file=sys.stderr)

@@ -169,3 +169,23 @@ def test_an_output_under_a_file_is_said_to_need_a_folder(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"localize: {tmp_path / 'out'}: not a directory "
                                      "(part of that path is a file, not a folder)")
+
+
+def command_line(*args):
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    return subprocess.run([str(Path(sys.executable).parent / "localize"), *args], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_an_option_missing_its_value_names_the_command_once():
+    done = command_line("translate", "story.en.txt", "--to")
+    assert done.returncode == 2
+    assert done.stderr == ("localize: localize translate: Option '--to' requires an argument. "
+                           "(see 'localize translate --help')\n")
+    unknown = command_line("bogus")
+    assert unknown.returncode == 2
+    assert unknown.stderr == "localize: No such command 'bogus'. (see 'localize --help')\n"

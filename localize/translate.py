@@ -328,9 +328,13 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
                 or (source and source != catalog.source_lang) or (not source and given)
                 or any(not u.target for u in catalog.live())):
             return False
-        route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
-        if route is None or head.get(RUN_SIGNATURE) != signature:
-            return False
+        if catalog.source_lang == target:  # only blocks in other languages were translated
+            if head.get(RUN_SIGNATURE):
+                return False
+        else:
+            route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
+            if route is None or head.get(RUN_SIGNATURE) != signature:
+                return False
         if not _block_routes_unchanged(catalog, target, settings, signatures):
             return False
         found.append((target, po, catalog))
@@ -396,10 +400,13 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
             need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
-            job.route, job.signature = _signature_for(lang, target, settings, signatures)
+            # An article in the target language with blocks in others (a quote): those blocks are
+            # translated, its own are kept as written, and it needs no route of its own.
+            if lang != target:
+                job.route, job.signature = _signature_for(lang, target, settings, signatures)
             if job.route is not None:
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
-            elif relabelled or any(job.language_of(u.source) == lang for u in need):
+            elif lang != target and (relabelled or any(job.language_of(u.source) == lang for u in need)):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
             # Every block language's route, not only those of new sentences: a rerun redoes the
             # machine entries of every block by its own route's signature, and reports each block.
@@ -449,7 +456,7 @@ def _block_notes(article: Article, blocks: list[str], target: str, routes: dict,
     language only). Kept: not machine-translated, already in the target or no engine for it."""
     foreign, kept = [], []
     for i, (block, code) in enumerate(zip(article.blocks, blocks)):
-        if not block.translatable or (code == lang and code != target):
+        if not block.translatable or code == lang:
             continue
         if code == target:
             kept.append(f"block {i + 1}: already in {code}, kept as it is")
@@ -536,6 +543,8 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.headers[SOURCE_DETECTION] = job.detected
         if job.signature:
             catalog.headers[RUN_SIGNATURE] = job.signature
+        else:  # no route for the article's own language (it is the target's, or none is installed)
+            catalog.headers.pop(RUN_SIGNATURE, None)
         for key in [k for k in catalog.headers if k.startswith(BLOCK_RUN_SIGNATURE)]:
             del catalog.headers[key]  # blocks in other languages: the routes of this run only
         for code, signature in sorted(job.signatures.items()):

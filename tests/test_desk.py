@@ -189,3 +189,36 @@ def test_an_option_missing_its_value_names_the_command_once():
     unknown = command_line("bogus")
     assert unknown.returncode == 2
     assert unknown.stderr == "localize: No such command 'bogus'. (see 'localize --help')\n"
+
+
+# Written for these tests: a Spanish report quoting an English speaker.
+SPANISH_REPORT = [
+    "La huelga de metro paraliza la ciudad",
+    "Los trabajadores del metro iniciaron ayer una huelga de veinticuatro horas para reclamar mejoras "
+    "salariales y más personal en las estaciones.",
+    "We have been waiting for an answer from the company for months and we will not accept any more "
+    "delays in the negotiations, said the union spokesperson at the press conference.",
+    "La empresa asegura que los servicios mínimos se cumplieron en todas las líneas durante la mañana.",
+]
+
+
+def test_an_article_in_the_target_language_gets_its_foreign_quote_translated_and_keeps_the_rest(tmp_path):
+    import polib
+
+    path = tmp_path / "metro.es.txt"
+    path.write_text("\n\n".join(SPANISH_REPORT) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["results"][0]
+    assert doc["source_language"] == "es" and doc["machine_translated"] == 1
+    assert doc["foreign_blocks"] == [f"block 3: in en, translated from en by {doc['engine']}"]
+    assert doc["kept_blocks"] == []
+    po = {e.msgid: e for e in polib.pofile(str(tmp_path / "locales" / "es" / "LC_MESSAGES" / "metro.po"))}
+    english = po[SPANISH_REPORT[2]]
+    assert english.msgstr and english.msgstr != SPANISH_REPORT[2] and "translated by: apertium en-es" in english.comment
+    kept = po[SPANISH_REPORT[1]]
+    assert kept.msgstr == SPANISH_REPORT[1] and "origin: source" in kept.comment
+
+    again = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["results"][0]["skipped"] == "unchanged since the last run"

@@ -480,8 +480,9 @@ def review(
     source = read_article(article)
     target = _languages(to)[0]
     po = po_path(locales, target, source.id)
-    io = ReviewIO(ask=lambda prompt: typer.prompt(prompt, default="", show_default=False),
-                  show=typer.echo, edit=edit_in_editor)
+    # input(), not typer.prompt: the end of the input (EOFError) quits the review with its summary,
+    # while Ctrl-C still interrupts (exit 130); typer.prompt makes both one Abort.
+    io = ReviewIO(ask=lambda prompt: input(f"{prompt}: "), show=typer.echo, edit=edit_in_editor)
     counts = run_review(po, reviewer or default_reviewer(), io, include_approved,
                         terms_for(load_glossary(locales), target))
     typer.echo(f"{counts['approved']} approved, {counts['edited']} edited and approved, "

@@ -1,6 +1,9 @@
-"""A desk editor's and a pipeline's run of `localize translate`, end to end from the CLI: what the
-reading of an article noted is said, and a source language no engine covers is refused."""
+"""A desk editor's and a pipeline's day with localize, end to end from the CLI: what reading an
+article noted is said, stdin articles are built as they were translated, outputs that are devices or
+pipes are written into, narrow terminals show whole rows, scripted reviews end cleanly, and an
+article in the target language gets only its quotes in other languages translated."""
 import json
+from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
@@ -222,3 +225,20 @@ def test_an_article_in_the_target_language_gets_its_foreign_quote_translated_and
     again = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["results"][0]["skipped"] == "unchanged since the last run"
+
+
+def test_a_scripted_review_whose_answers_run_out_ends_with_its_summary(tmp_path):
+    import polib
+
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(path), "--to", "es"]).exit_code == 0
+    done = runner.invoke(app, ["review", str(path), "--to", "es", "--reviewer", "Ann"], input="a\n")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.rstrip().endswith("1 approved, 0 edited and approved, 0 skipped; "
+                                         f"saved in {Path('locales') / 'es' / 'LC_MESSAGES' / 'dock.po'}")
+    # Input ending where a new translation was asked for saves nothing for that entry.
+    cut = runner.invoke(app, ["review", str(path), "--to", "es", "--reviewer", "Ann"], input="e\n")
+    assert cut.exit_code == 0 and "not saved" in cut.stdout
+    entries = {e.msgid: e for e in polib.pofile("locales/es/LC_MESSAGES/dock.po")}
+    assert "fuzzy" not in entries[ENGLISH[0]].flags and "fuzzy" in entries[ENGLISH[1]].flags

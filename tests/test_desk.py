@@ -242,3 +242,13 @@ def test_a_scripted_review_whose_answers_run_out_ends_with_its_summary(tmp_path)
     assert cut.exit_code == 0 and "not saved" in cut.stdout
     entries = {e.msgid: e for e in polib.pofile("locales/es/LC_MESSAGES/dock.po")}
     assert "fuzzy" not in entries[ENGLISH[0]].flags and "fuzzy" in entries[ENGLISH[1]].flags
+
+
+def test_a_variant_no_engine_offers_points_to_the_installed_base_language(tmp_path):
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(path), "--to", "es-ES"])
+    assert result.exit_code == 5
+    assert result.stderr.strip().endswith("(es_ES is a variant no installed engine offers, but en to es is "
+                                          "installed: give --to es)")
+    assert "apt-get install" not in result.stderr

@@ -170,9 +170,10 @@ def _languages(value: str) -> list[str]:
     if not value.strip(",; \t"):
         raise typer.BadParameter("no language code given (e.g. --to es or --to es,ca)")
     try:  # gettext names (ca@valencia, pt_BR) are what PO folders and engines' pairs use
-        return [language_code(v) for v in value.split(",") if v.strip()]
+        codes = [language_code(v) for v in value.split(",") if v.strip()]
     except BadInput as error:
         raise typer.BadParameter(error.line()) from None
+    return list(dict.fromkeys(codes))  # "es,ES" is one language: translated and counted once
 
 
 LOCALES_OPT = typer.Option(Path("locales"), "--locales", help="Folder of the PO translation memory.")

@@ -252,3 +252,11 @@ def test_a_variant_no_engine_offers_points_to_the_installed_base_language(tmp_pa
     assert result.stderr.strip().endswith("(es_ES is a variant no installed engine offers, but en to es is "
                                           "installed: give --to es)")
     assert "apt-get install" not in result.stderr
+
+
+def test_a_language_named_twice_is_translated_and_reported_once(tmp_path):
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(path), "--to", "es,ES", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [r["target"] for r in json.loads(result.stdout)["results"]] == ["es"]

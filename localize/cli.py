@@ -266,7 +266,9 @@ class _progress:
 def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """Rows as a table with every cell whole; on a terminal too narrow for that, each row as its
     first cell on a line of its own, then "column value" pairs, never cut inside one."""
+    from rich.measure import Measurement
     from rich.table import Table
+    from rich.text import Text
 
     console = _console()
     table = Table(box=None, header_style="bold", pad_edge=False)
@@ -274,14 +276,10 @@ def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         table.add_column(col, no_wrap=True)
     for row in rows:
         table.add_row(*row)
-    from rich.measure import Measurement
-
     natural = Measurement.get(console, console.options.update(max_width=UNLIMITED_WIDTH), table).maximum
     if natural <= console.width:
         console.print(table)
         return
-    from rich.text import Text
-
     for first, *rest in rows:
         console.print(Text(first, "bold"), soft_wrap=True)
         line = ""

@@ -260,3 +260,36 @@ def test_a_language_named_twice_is_translated_and_reported_once(tmp_path):
     result = runner.invoke(app, ["translate", str(path), "--to", "es,ES", "--json"])
     assert result.exit_code == 0, result.output
     assert [r["target"] for r in json.loads(result.stdout)["results"]] == ["es"]
+
+
+def translated_wire(tmp_path):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "dock.en.txt").write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    (tmp_path / "wire" / "metro.es.txt").write_text("\n\n".join(SPANISH_REPORT[:2]) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", "wire", "--to", "es"]).exit_code == 0
+
+
+def test_a_cat_tool_round_trip_works_for_an_article_in_a_folder(tmp_path):
+    import polib
+
+    translated_wire(tmp_path)
+    exported = runner.invoke(app, ["export", "wire/dock.en.txt", "--to", "es", "-o", "dock.xlf"])
+    assert exported.exit_code == 0, exported.output
+    xliff = (tmp_path / "dock.xlf").read_text(encoding="utf-8")
+    assert 'original="wire/dock"' in xliff
+    (tmp_path / "dock.xlf").write_text(xliff.replace("<trans-unit ", '<trans-unit approved="yes" ', 1),
+                                       encoding="utf-8")
+    imported = runner.invoke(app, ["import", "dock.xlf", "--reviewer", "Ann"])
+    assert imported.exit_code == 0, imported.output
+    approved = [e for e in polib.pofile("locales/es/LC_MESSAGES/wire/dock.po") if "fuzzy" not in e.flags]
+    assert [e.msgid for e in approved] == [ENGLISH[0]]
+
+
+def test_export_takes_a_folder_as_every_command_does(tmp_path):
+    translated_wire(tmp_path)
+    # Its one article with a Spanish memory (the Spanish one was not translated into Spanish).
+    exported = runner.invoke(app, ["export", "wire", "--to", "es", "-o", "wire.xlf"])
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout.startswith("wire.xlf: 2 unit(s) from 1 article(s)")
+    none = runner.invoke(app, ["export", "wire", "--to", "ca", "-o", "wire.xlf"])
+    assert none.exit_code == 3 and "no article there has a ca memory" in none.stderr

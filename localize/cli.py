@@ -654,7 +654,7 @@ def models_remove(
 @app.command("export")
 @_guarded
 def export_cmd(
-    articles: List[str] = typer.Argument(..., help="Article files (or their PO files) whose memory to export."),
+    articles: List[str] = typer.Argument(..., help="Article files, folders or globs (or PO files) whose memory to export."),
     to: str = typer.Option(..., "--to", "-t", help="Target language of the memory (es, ca-valencia, pt_BR)."),
     fmt: str = typer.Option("xliff", "--format", help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4b)."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),

@@ -313,7 +313,7 @@ def _render_translations(results) -> None:
         c = r.counts
         rows.append((r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
                      str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file))
-        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.foreign + r.kept)
+        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.block_notes)
     if rows:
         _print_table(("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"),
                      rows)

@@ -39,6 +39,7 @@ class TranslateResult:
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
     kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
     foreign: list[str] = field(default_factory=list)  # blocks translated from their own language, and how
+    block_notes: list[str] = field(default_factory=list)  # the lines of kept and foreign, in block order
     notes: list[str] = field(default_factory=list)  # what reading the article noted (legacy encoding, kept parts)
     skipped: str = ""
     error: Optional[LocalizeError] = None
@@ -416,7 +417,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
-            result.foreign, result.kept = _block_notes(article, blocks, target, job.routes, lang)
+            result.foreign, result.kept, result.block_notes = _block_notes(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
@@ -450,22 +451,25 @@ def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None
 
 
 def _block_notes(article: Article, blocks: list[str], target: str, routes: dict,
-                 lang: str) -> tuple[list[str], list[str]]:
-    """(foreign, kept): one line per translatable block not in the article's language. Foreign:
-    translated from its own language, with its route (the report's table names the article's
-    language only). Kept: not machine-translated, already in the target or no engine for it."""
-    foreign, kept = [], []
+                 lang: str) -> tuple[list[str], list[str], list[str]]:
+    """(foreign, kept, both in block order): one line per translatable block not in the article's
+    language. Foreign: translated from its own language, with its route (the report's table names
+    the article's language only). Kept: not machine-translated, already in the target or no engine
+    for it."""
+    foreign, kept, ordered = [], [], []
     for i, (block, code) in enumerate(zip(article.blocks, blocks)):
         if not block.translatable or code == lang:
             continue
         if code == target:
-            kept.append(f"block {i + 1}: already in {code}, kept as it is")
+            line, into = f"block {i + 1}: already in {code}, kept as it is", kept
         elif code not in routes:
-            kept.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
-                        "kept as it is")
+            line, into = (f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
+                          "kept as it is"), kept
         else:
-            foreign.append(f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}")
-    return foreign, kept
+            line, into = f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}", foreign
+        into.append(line)
+        ordered.append(line)
+    return foreign, kept, ordered
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):

@@ -3,6 +3,7 @@ article noted is said, stdin articles are built as they were translated, outputs
 pipes are written into, narrow terminals show whole rows, scripted reviews end cleanly, and an
 article in the target language gets only its quotes in other languages translated."""
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -293,3 +294,18 @@ def test_export_takes_a_folder_as_every_command_does(tmp_path):
     assert exported.stdout.startswith("wire.xlf: 2 unit(s) from 1 article(s)")
     none = runner.invoke(app, ["export", "wire", "--to", "ca", "-o", "wire.xlf"])
     assert none.exit_code == 3 and "no article there has a ca memory" in none.stderr
+
+
+@require_apertium("fra-cat")
+def test_the_blocks_in_other_languages_are_told_in_article_order(tmp_path):
+    # Written for this test: an English report with a Spanish and then a French paragraph.
+    french = ("Les dockers français ont exprimé leur soutien et pourraient organiser une grève de "
+              "solidarité la semaine prochaine dans tous les ports.")
+    spanish = ("Los estibadores del puerto también han pedido una reunión urgente con el gobierno para "
+               "hablar de la seguridad en las terminales.")
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join([ENGLISH[0], spanish, french, ENGLISH[1]]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(path), "--to", "es"])
+    assert result.exit_code == 0, result.output
+    told = re.findall(r"\(es\): (block \d+): ", result.stderr)
+    assert told == ["block 2", "block 3"]

@@ -118,10 +118,12 @@ class BuildResult:
     summary: BuildSummary = field(default_factory=BuildSummary)
     skipped: str = ""
     error: LocalizeError | None = None
+    notes: list[str] = field(default_factory=list)  # what reading the article noted (a DOCX paragraph kept)
 
     def as_dict(self) -> dict:
         doc = {"path": self.path, "target": self.target, "output": self.output or None,
-               "ok": self.error is None, "skipped": self.skipped or None, **self.summary.as_dict()}
+               "ok": self.error is None, "skipped": self.skipped or None, **self.summary.as_dict(),
+               "notes": self.notes}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -153,7 +155,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
             results.append(BuildResult(path, ",".join(targets), error=error))
             continue
         for target in targets:
-            result = BuildResult(path, target)
+            result = BuildResult(path, target, notes=list(article.notes))
             results.append(result)
             if not po_path(locales, target, article.id).exists() and skip_missing:
                 result.skipped = "no memory yet"

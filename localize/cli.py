@@ -386,7 +386,12 @@ def build(
                          require_approved=require_approved, skip_missing=skip_missing, stdin_name=stdin_name)
     if as_json and (output or out_dir):
         _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
+    noted: set[str] = set()  # an article's own notes once, not once per target language
     for r in results:
+        if r.notes and r.path not in noted:
+            noted.add(r.path)
+            for note in r.notes:
+                typer.echo(f"localize: {r.path}: note: {note}", err=True)
         if r.error is not None:
             _say_error(r.error)
         elif r.skipped:

@@ -44,6 +44,16 @@ def test_translate_says_which_docx_paragraph_it_kept_once_per_article(tmp_path):
     assert len(said) == 1 and said[0].startswith(f"localize: {path}: note: paragraph 2")
 
 
+def test_build_says_which_docx_paragraph_stays_in_the_original_language(tmp_path):
+    path = tracked_story(tmp_path / "dock.en.docx")
+    assert runner.invoke(app, ["translate", str(path), "--to", "es"]).exit_code == 0
+    built = runner.invoke(app, ["build", str(path), "--to", "es", "--out-dir", "out", "--json"])
+    assert built.exit_code == 0, built.output
+    said = [line for line in built.stderr.splitlines() if "tracked changes" in line]
+    assert len(said) == 1 and said[0].startswith(f"localize: {path}: note: paragraph 2")
+    assert any("tracked changes" in n for n in json.loads(built.stdout)["results"][0]["notes"])
+
+
 def test_translate_json_carries_the_articles_notes(tmp_path):
     path = tracked_story(tmp_path / "dock.en.docx")
     legacy = tmp_path / "legacy.en.txt"

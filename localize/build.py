@@ -158,7 +158,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
             result = BuildResult(path, target, notes=list(article.notes))
             results.append(result)
             if not po_path(locales, target, article.id).exists() and skip_missing:
-                result.skipped = "no memory yet"
+                result.skipped = _why_no_memory(article, target, locales)
                 continue
             try:
                 terms = ()
@@ -191,6 +191,19 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
     return results
+
+
+def _why_no_memory(article: Article, target: str, locales: Path) -> str:
+    """Why an article has no ``target`` memory: "already in ca" when a memory of it for another
+    language says it is written in ``target`` (translate skipped it), else "no memory yet"."""
+    for po in sorted(Path(locales).glob(f"*/LC_MESSAGES/{article.id}.po")):
+        try:
+            catalog = read_catalog(po)
+        except LocalizeError:
+            continue  # a broken memory of another language says nothing here; status shows it
+        if catalog is not None and catalog.source_lang == target:
+            return f"already in {target}"
+    return "no memory yet"
 
 
 def built_name(name: str, target: str) -> str:

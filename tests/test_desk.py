@@ -319,3 +319,14 @@ def test_the_blocks_in_other_languages_are_told_in_article_order(tmp_path):
     assert result.exit_code == 0, result.output
     told = re.findall(r"\(es\): (block \d+): ", result.stderr)
     assert told == ["block 2", "block 3"]
+
+
+@require_apertium("spa-cat")
+def test_build_of_a_batch_says_an_article_was_already_in_a_language(tmp_path):
+    path = tmp_path / "metro.es.txt"
+    path.write_text("\n\n".join(SPANISH_REPORT[:2]) + "\n", encoding="utf-8")
+    done = runner.invoke(app, ["translate", str(path), "--to", "es,ca"])
+    assert done.exit_code == 0 and f"{path}: skipped es (already in es)" in done.stderr
+    built = runner.invoke(app, ["build", str(path), "--to", "es,ca", "--out-dir", "out", "--skip-missing"])
+    assert built.exit_code == 0, built.output
+    assert f"localize: {path}: skipped es (already in es)" in built.stderr.splitlines()

@@ -166,6 +166,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     Machine entries made with other settings (source language, engine or its version, glossary,
     beam) are translated again; ``force`` redoes all machine entries. Approved ones never change.
     """
+    for tm in settings.tm_files:  # checked before any work: a rerun with nothing new never opens them
+        if not Path(tm).is_file():
+            raise BadInput("no such file" if not Path(tm).exists() else "is not a file", tm, "check the --tm path")
     paths, problems = find_articles(inputs)
     results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
     indexes: dict[tuple[str, str], MemoryIndex] = {}

@@ -330,3 +330,12 @@ def test_build_of_a_batch_says_an_article_was_already_in_a_language(tmp_path):
     built = runner.invoke(app, ["build", str(path), "--to", "es,ca", "--out-dir", "out", "--skip-missing"])
     assert built.exit_code == 0, built.output
     assert f"localize: {path}: skipped es (already in es)" in built.stderr.splitlines()
+
+
+def test_a_missing_tm_file_is_refused_even_when_nothing_is_new(tmp_path):
+    path = tmp_path / "dock.en.txt"
+    path.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(path), "--to", "es"]).exit_code == 0
+    rerun = runner.invoke(app, ["translate", str(path), "--to", "es", "--tm", "newsroom.tmx"])
+    assert rerun.exit_code == 3
+    assert rerun.stderr == "localize: newsroom.tmx: no such file (check the --tm path)\n"

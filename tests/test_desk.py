@@ -36,6 +36,7 @@ def tracked_story(path):
     return path
 
 
+@require_apertium("eng-cat")
 def test_translate_says_which_docx_paragraph_it_kept_once_per_article(tmp_path):
     path = tracked_story(tmp_path / "dock.en.docx")
     result = runner.invoke(app, ["translate", str(path), "--to", "es,ca"])

@@ -353,13 +353,14 @@ def _block_routes_unchanged(catalog: Catalog, target: str, settings: Settings, s
     were made by: each language's recorded signature (``X-Localize-Run-fr``) is still the one its
     route gives, and every machine entry was made by the article's route or one of those (a memory
     written before they were recorded does the work once, which records them)."""
-    from .pofile import BLOCK_RUN_SIGNATURE
-
     head = catalog.headers
     made_by = {head.get(RUN_SIGNATURE)}
     for key, recorded in head.items():
         if key.startswith(BLOCK_RUN_SIGNATURE):
-            route, signature = _signature_for(key[len(BLOCK_RUN_SIGNATURE):], target, settings, signatures)
+            code = key[len(BLOCK_RUN_SIGNATURE):]
+            if code == target:  # never written so (such blocks are kept): the work sees to the file
+                return False
+            route, signature = _signature_for(code, target, settings, signatures)
             if route is None or recorded != signature:
                 return False
             made_by.add(recorded)

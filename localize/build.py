@@ -118,10 +118,12 @@ class BuildResult:
     summary: BuildSummary = field(default_factory=BuildSummary)
     skipped: str = ""
     error: LocalizeError | None = None
+    notes: list[str] = field(default_factory=list)  # what reading the article noted (a DOCX paragraph kept)
 
     def as_dict(self) -> dict:
         doc = {"path": self.path, "target": self.target, "output": self.output or None,
-               "ok": self.error is None, "skipped": self.skipped or None, **self.summary.as_dict()}
+               "ok": self.error is None, "skipped": self.skipped or None, **self.summary.as_dict(),
+               "notes": self.notes}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -129,10 +131,11 @@ class BuildResult:
 
 def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: Path | None = None,
                out_dir: Path | None = None, require_approved: bool = False,
-               skip_missing: bool = False) -> list[BuildResult]:
+               skip_missing: bool = False, stdin_name: str | None = None) -> list[BuildResult]:
     """Build every named article into every target language; failures are collected per article.
 
-    With neither ``output`` nor ``out_dir`` the single built article goes to stdout."""
+    With neither ``output`` nor ``out_dir`` the single built article goes to stdout. An article
+    read from stdin ("-") is found in the memory by ``stdin_name``, the name it was translated with."""
     import sys
 
     from .articles import find_articles, read_article
@@ -147,15 +150,15 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     pairs = None  # the installed engine pairs, looked up when the first approved build needs them
     for path in paths:
         try:
-            article = read_article(path)
+            article = read_article(path, id=stdin_name if path == "-" else None)
         except LocalizeError as error:
             results.append(BuildResult(path, ",".join(targets), error=error))
             continue
         for target in targets:
-            result = BuildResult(path, target)
+            result = BuildResult(path, target, notes=list(article.notes))
             results.append(result)
             if not po_path(locales, target, article.id).exists() and skip_missing:
-                result.skipped = "no memory yet"
+                result.skipped = _why_no_memory(article, target, locales)
                 continue
             try:
                 terms = ()
@@ -188,6 +191,19 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
     return results
+
+
+def _why_no_memory(article: Article, target: str, locales: Path) -> str:
+    """Why an article has no ``target`` memory: "already in ca" when a memory of it for another
+    language says it is written in ``target`` (translate skipped it), else "no memory yet"."""
+    for po in sorted(Path(locales).glob(f"*/LC_MESSAGES/{article.id}.po")):
+        try:
+            catalog = read_catalog(po)
+        except LocalizeError:
+            continue  # a broken memory of another language says nothing here; status shows it
+        if catalog is not None and catalog.source_lang == target:
+            return f"already in {target}"
+    return "no memory yet"
 
 
 def built_name(name: str, target: str) -> str:

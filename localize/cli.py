@@ -170,9 +170,10 @@ def _languages(value: str) -> list[str]:
     if not value.strip(",; \t"):
         raise typer.BadParameter("no language code given (e.g. --to es or --to es,ca)")
     try:  # gettext names (ca@valencia, pt_BR) are what PO folders and engines' pairs use
-        return [language_code(v) for v in value.split(",") if v.strip()]
+        codes = [language_code(v) for v in value.split(",") if v.strip()]
     except BadInput as error:
         raise typer.BadParameter(error.line()) from None
+    return list(dict.fromkeys(codes))  # "es,ES" is one language: translated and counted once
 
 
 LOCALES_OPT = typer.Option(Path("locales"), "--locales", help="Folder of the PO translation memory.")
@@ -262,16 +263,44 @@ class _progress:
         return False
 
 
-def _render_translations(results) -> None:
+def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Rows as a table with every cell whole; on a terminal too narrow for that, each row as its
+    first cell on a line of its own, then "column value" pairs, never cut inside one."""
+    from rich.measure import Measurement
     from rich.table import Table
+    from rich.text import Text
 
+    console = _console()
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for col in ("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"):
-        table.add_column(col)
+    for col in columns:
+        table.add_column(col, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    natural = Measurement.get(console, console.options.update(max_width=UNLIMITED_WIDTH), table).maximum
+    if natural <= console.width:
+        console.print(table)
+        return
+    for first, *rest in rows:
+        console.print(Text(first, "bold"), soft_wrap=True)
+        line = ""
+        for pair in (f"{col} {value}" for col, value in zip(columns[1:], rest)):
+            if line and 2 + len(line) + 2 + len(pair) > console.width:
+                console.print("  " + line, soft_wrap=True)
+                line = ""
+            line = f"{line}  {pair}" if line else pair
+        console.print("  " + line, soft_wrap=True)
+
+
+def _render_translations(results) -> None:
+    rows = []
     errors = []
     notes: list[str] = []  # blocks from another language: their route, or why they are kept as they are
     unchanged = 0
+    noted: set[str] = set()  # an article's own notes once, not once per target language
     for r in results:
+        if r.notes and r.path not in noted:
+            noted.add(r.path)
+            notes.extend(f"{r.path}: note: {note}" for note in r.notes)
         if r.skipped == "unchanged since the last run":
             unchanged += 1
             continue
@@ -282,11 +311,12 @@ def _render_translations(results) -> None:
             errors.append(r.error.line() if r.error.where else f"{r.path}: {r.error.line()}")
             continue
         c = r.counts
-        table.add_row(r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
-                      str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file)
-        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.foreign + r.kept)
-    if table.row_count:
-        _console().print(table)
+        rows.append((r.article_id, r.target, r.source_lang, str(r.machine_translated), str(c.get("approved", 0)),
+                     str(c.get("machine", 0)), str(c.get("untranslated", 0)), str(c.get("obsolete", 0)), r.po_file))
+        notes.extend(f"{r.path} ({r.target}): {line}" for line in r.block_notes)
+    if rows:
+        _print_table(("article", "to", "from", "new MT", "approved", "machine", "untranslated", "obsolete", "memory"),
+                     rows)
     if unchanged:
         typer.echo(f"{unchanged} article translation(s) unchanged since the last run: nothing to do")
     for line in notes:
@@ -313,16 +343,12 @@ def status(
         _print_json({"schema": "localize.status/1", "memory": [r.as_dict() for r in rows],
                      "errors": [{"path": p, "error": e.line()} for p, e in errors]})
     else:
-        from rich.table import Table
-
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        for col in ("article", "to", "segments", "approved", "machine", "untranslated", "obsolete"):
-            table.add_column(col)
-        for r in rows:
-            c = r.counts
-            table.add_row(r.article_id, r.target, *(str(c[k]) for k in
-                          ("segments", "approved", "machine", "untranslated", "obsolete")))
-        _console().print(table if rows else "no translation memory yet")
+        counted = ("segments", "approved", "machine", "untranslated", "obsolete")
+        if rows:
+            _print_table(("article", "to", *counted),
+                         [(r.article_id, r.target, *(str(r.counts[k]) for k in counted)) for r in rows])
+        else:
+            _console().print("no translation memory yet")
         for _, e in errors:
             _say_error(e)
     _finish(len(rows), [e for _, e in errors])
@@ -344,6 +370,7 @@ def build(
     skip_missing: bool = typer.Option(False, "--skip-missing", help="Skip articles that have no memory yet."),
     locales: Path = LOCALES_OPT,
     as_json: bool = typer.Option(False, "--json", help="Print a summary document (needs -o or --out-dir)."),
+    stdin_name: Optional[str] = typer.Option(None, "--id", help="Name of an article read from stdin (-), as given to translate."),
 ):
     """Build translated articles from the memory: same blocks, roles and layout (Markdown stays Markdown)."""
     from .build import build_many
@@ -356,10 +383,15 @@ def build(
         raise typer.BadParameter(f"{output} is one of the input articles: the output would overwrite it",
                                  param_hint="'--output'")
     results = build_many(articles, targets, locales, output=output, out_dir=out_dir,
-                         require_approved=require_approved, skip_missing=skip_missing)
+                         require_approved=require_approved, skip_missing=skip_missing, stdin_name=stdin_name)
     if as_json and (output or out_dir):
         _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
+    noted: set[str] = set()  # an article's own notes once, not once per target language
     for r in results:
+        if r.notes and r.path not in noted:
+            noted.add(r.path)
+            for note in r.notes:
+                typer.echo(f"localize: {r.path}: note: {note}", err=True)
         if r.error is not None:
             _say_error(r.error)
         elif r.skipped:
@@ -452,8 +484,9 @@ def review(
     source = read_article(article)
     target = _languages(to)[0]
     po = po_path(locales, target, source.id)
-    io = ReviewIO(ask=lambda prompt: typer.prompt(prompt, default="", show_default=False),
-                  show=typer.echo, edit=edit_in_editor)
+    # input(), not typer.prompt: the end of the input (EOFError) quits the review with its summary,
+    # while Ctrl-C still interrupts (exit 130); typer.prompt makes both one Abort.
+    io = ReviewIO(ask=lambda prompt: input(f"{prompt}: "), show=typer.echo, edit=edit_in_editor)
     counts = run_review(po, reviewer or default_reviewer(), io, include_approved,
                         terms_for(load_glossary(locales), target))
     typer.echo(f"{counts['approved']} approved, {counts['edited']} edited and approved, "
@@ -626,7 +659,7 @@ def models_remove(
 @app.command("export")
 @_guarded
 def export_cmd(
-    articles: List[str] = typer.Argument(..., help="Article files (or their PO files) whose memory to export."),
+    articles: List[str] = typer.Argument(..., help="Article files, folders or globs (or PO files) whose memory to export."),
     to: str = typer.Option(..., "--to", "-t", help="Target language of the memory (es, ca-valencia, pt_BR)."),
     fmt: str = typer.Option("xliff", "--format", help="xliff (XLIFF 1.2), xliff2 (XLIFF 2.0) or tmx (TMX 1.4b)."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
@@ -693,6 +726,18 @@ def _first_words(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
+def _command_path(args: list[str]) -> str:
+    """``localize translate`` for ``translate story.txt --to``: the leading words naming commands."""
+    command, path = typer.main.get_command(app), ["localize"]
+    for arg in args:
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is None:
+            break
+        command = sub
+        path.append(arg)
+    return " ".join(path)
+
+
 def main() -> None:  # console-script entry point
     try:  # typer >= 0.22 carries its own copy of click
         from typer._click import exceptions as click_errors
@@ -707,9 +752,13 @@ def main() -> None:  # console-script entry point
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # `localize models`: its help
             print(exc.ctx.get_help(), file=sys.stderr)
             sys.exit(exc.exit_code)
-        where = exc.ctx.command_path if exc.ctx is not None else "localize"
+        # Some errors (an option missing its value) come without a context: the words of the
+        # command line that name commands say which one it was.
+        where = exc.ctx.command_path if exc.ctx is not None else _command_path(sys.argv[1:])
         what = " ".join(exc.format_message().split())
-        print(f"localize: {where}: {what} (see '{where} --help')", file=sys.stderr)
+        root = exc.ctx.parent is None if exc.ctx is not None else where == "localize"
+        at = "" if root else f"{where}: "  # "localize: localize: ..." would say nothing more
+        print(f"localize: {at}{what} (see '{where} --help')", file=sys.stderr)
         sys.exit(exc.exit_code)
     except click_errors.ClickException as exc:
         print(f"localize: {' '.join(exc.format_message().split())}", file=sys.stderr)

@@ -41,6 +41,9 @@ FILE_DIGEST = "X-File-Digest"
 _FILE_DIGEST_PLACEHOLDER = b"0" * 64
 _FILE_DIGEST_VALUE = re.compile(rb'X-File-Digest: (?:"\r?\n")?"?([0-9a-f]{64})')
 RUN_SIGNATURE = "X-Localize-Run"  # translate.run_signature of the last translate run
+# One field per other language a block of the article is translated from, named after it
+# ("X-Localize-Run-fr"): that route's run signature, so the rerun shortcut sees its route change too.
+BLOCK_RUN_SIGNATURE = "X-Localize-Run-"
 SOURCE_DETECTION = "X-Source-Language-Detection"  # how the source language was found
 
 
@@ -388,7 +391,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where the folder should be: say that, not "file exists"
+        import errno
+
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
     _remove_orphan_temps(path)
     try:
         old = os.stat(path)
@@ -449,8 +457,23 @@ def _process_alive(pid: int) -> bool:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Atomically write any output file (built articles, reports)."""
-    _atomic_write(Path(path), data)
+    """Atomically write any output file (built articles, reports).
+
+    A path naming a device, a FIFO or a socket (``-o /dev/stdout``, ``-o /dev/null``, a named
+    pipe) is written into as it is: renaming a file over it would replace the device itself."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # through symlinks: /dev/stdout is one
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+        except OSError as exc:  # a write error names no file: say which (/dev/full: disk full)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return
+    _atomic_write(path, data)
 
 
 def load_memory_index(locales: Path, source: str, target: str, exclude: Path | None = None) -> MemoryIndex:

@@ -137,7 +137,11 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
         # A reference is a source line; a line can hold several sentences: only this one's problems.
         for p in (p for p in problems.get(ref, []) if not p.source or p.source == unit.source):
             io.show(f"  {p.level} [{p.check}]: {p.why}")
-        key = io.ask(HELP).strip()
+        try:
+            key = io.ask(HELP).strip()
+        except EOFError:  # the answers ran out (a scripted review): quit, as "q" does
+            io.show("")
+            break
         if key in ("q", "Q", ""):
             if key == "" and i < len(queue):
                 io.show("  (nothing typed: quitting)")
@@ -159,7 +163,11 @@ def run_review(po: Path, reviewer: str, io: ReviewIO, include_approved: bool = F
                     io.show("  the editor was aborted or nothing was changed: not saved")
                     continue
             else:
-                new = io.ask(f"new translation [{unit.target}]")
+                try:
+                    new = io.ask(f"new translation [{unit.target}]")
+                except EOFError:  # no new translation came: this entry stays as it is
+                    io.show("\n  the input ended before a translation: not saved")
+                    break
             new = new.strip() or unit.target
             if not new:
                 io.show("  empty translation: not saved")

@@ -17,8 +17,8 @@ from .exchange.tm import apply_tms
 from .markup import from_fragment, to_fragment
 from .memory import (Catalog, MemoryIndex, SegmentRef, machine_units_to_redo, made_for_another_source, merge_segments,
                      po_path, source_label, units_digest)
-from .pofile import (RUN_SIGNATURE, file_is_as_written, SOURCE_DETECTION, load_memory_index, locked, now, read_catalog,
-                     write_catalog)
+from .pofile import (BLOCK_RUN_SIGNATURE, RUN_SIGNATURE, file_is_as_written, SOURCE_DETECTION, load_memory_index,
+                     locked, now, read_catalog, write_catalog)
 from .segment import split_sentences
 from .settings import Settings
 
@@ -39,6 +39,8 @@ class TranslateResult:
     reads_as: dict | None = None  # translationese verdict of the source (when detected)
     kept: list[str] = field(default_factory=list)  # blocks kept as they are, and why
     foreign: list[str] = field(default_factory=list)  # blocks translated from their own language, and how
+    block_notes: list[str] = field(default_factory=list)  # the lines of kept and foreign, in block order
+    notes: list[str] = field(default_factory=list)  # what reading the article noted (legacy encoding, kept parts)
     skipped: str = ""
     error: Optional[LocalizeError] = None
 
@@ -47,7 +49,7 @@ class TranslateResult:
                "source_language": self.source_lang, "machine_translated": self.machine_translated,
                "reused": self.reused, "counts": self.counts, "engine": self.route, "ok": self.error is None,
                "skipped": self.skipped or None, "source_reads_as": self.reads_as,
-               "kept_blocks": self.kept, "foreign_blocks": self.foreign}
+               "kept_blocks": self.kept, "foreign_blocks": self.foreign, "notes": self.notes}
         if self.error is not None:
             doc["error"] = self.error.line()
         return doc
@@ -164,6 +166,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     Machine entries made with other settings (source language, engine or its version, glossary,
     beam) are translated again; ``force`` redoes all machine entries. Approved ones never change.
     """
+    for tm in settings.tm_files:  # checked before any work: a rerun with nothing new never opens them
+        if not Path(tm).is_file():
+            raise BadInput("no such file" if not Path(tm).exists() else "is not a file", tm, "check the --tm path")
     paths, problems = find_articles(inputs)
     results: list[TranslateResult] = [TranslateResult(p, "", ",".join(targets), error=e) for p, e in problems]
     indexes: dict[tuple[str, str], MemoryIndex] = {}
@@ -178,8 +183,9 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
     try:
         done = 0
         for start in range(0, len(paths), max(1, settings.batch_articles)):
-            group = [p for p in paths[start:start + settings.batch_articles]
-                     if force or not _unchanged(p, targets, settings, results, source, signatures)]
+            batch = paths[start:start + settings.batch_articles]
+            group = [p for p in batch if force or not _unchanged(p, targets, settings, results, source, signatures)]
+            done += len(batch) - len(group)  # unchanged since the last run: done without reading
             if pool is not None:
                 read = list(pool.map(_read_and_detect, group, [source] * len(group), [stdin_name] * len(group),
                                      chunksize=4))
@@ -196,7 +202,7 @@ def translate_articles(inputs: list[str], targets: list[str], settings: Settings
                 first = len(results)
                 jobs += _plan(article, path, lang, how, targets, settings, indexes, signatures, results, single, force)
                 for r in results[first:]:
-                    r.reads_as = reads_as
+                    r.reads_as, r.notes = reads_as, list(article.notes)
             failures = _machine_translate(jobs, settings, translations, progress)
             for job in jobs:
                 failed = [failures[r] for r in job.routes.values() if r in failures]
@@ -326,14 +332,39 @@ def _unchanged(path: str, targets: list[str], settings: Settings, results: list[
                 or (source and source != catalog.source_lang) or (not source and given)
                 or any(not u.target for u in catalog.live())):
             return False
-        route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
-        if route is None or head.get(RUN_SIGNATURE) != signature:
+        if catalog.source_lang == target:  # only blocks in other languages were translated
+            if head.get(RUN_SIGNATURE):
+                return False
+        else:
+            route, signature = _signature_for(catalog.source_lang, target, settings, signatures)
+            if route is None or head.get(RUN_SIGNATURE) != signature:
+                return False
+        if not _block_routes_unchanged(catalog, target, settings, signatures):
             return False
         found.append((target, po, catalog))
     for target, po, catalog in found:
         results.append(TranslateResult(path, ident, target, po_file=str(po), source_lang=catalog.source_lang,
                                        counts=catalog.counts(), skipped="unchanged since the last run"))
     return True
+
+
+def _block_routes_unchanged(catalog: Catalog, target: str, settings: Settings, signatures: dict) -> bool:
+    """Whether the routes of the article's blocks in other languages are those its machine entries
+    were made by: each language's recorded signature (``X-Localize-Run-fr``) is still the one its
+    route gives, and every machine entry was made by the article's route or one of those (a memory
+    written before they were recorded does the work once, which records them)."""
+    head = catalog.headers
+    made_by = {head.get(RUN_SIGNATURE)}
+    for key, recorded in head.items():
+        if key.startswith(BLOCK_RUN_SIGNATURE):
+            code = key[len(BLOCK_RUN_SIGNATURE):]
+            if code == target:  # never written so (such blocks are kept): the work sees to the file
+                return False
+            route, signature = _signature_for(code, target, settings, signatures)
+            if route is None or recorded != signature:
+                return False
+            made_by.add(recorded)
+    return all(u.translated_by in made_by for u in machine_units_to_redo(catalog, "", force=True))
 
 
 def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], settings: Settings,
@@ -364,16 +395,23 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
         try:
             catalog = read_catalog(po)
             _refuse_foreign(catalog, article, po)
+            # Machine output made from another source language (a --from given or corrected) must be
+            # made again from this one: with no engine for it, that is a failure, not a silent relabel.
+            relabelled = catalog is not None and catalog.source_lang != lang and \
+                bool(machine_units_to_redo(catalog, "", force=True))
             catalog = catalog or Catalog(article.id, lang, target)
             key = (lang, target)
             if key not in indexes:
                 indexes[key] = load_memory_index(settings.locales, lang, target)
             need = merge_segments(catalog, segments, indexes[key], settings.fuzzy_threshold)
             need = apply_tms(need, settings.tm_files, lang, target, settings.fuzzy_threshold)
-            job.route, job.signature = _signature_for(lang, target, settings, signatures)
+            # An article in the target language with blocks in others (a quote): those blocks are
+            # translated, its own are kept as written, and it needs no route of its own.
+            if lang != target:
+                job.route, job.signature = _signature_for(lang, target, settings, signatures)
             if job.route is not None:
                 job.routes[lang], job.signatures[lang] = job.route, job.signature
-            elif any(job.language_of(u.source) == lang for u in need):
+            elif lang != target and (relabelled or any(job.language_of(u.source) == lang for u in need)):
                 find_route(lang, target, settings, settings.engine)  # raises NoEngineForPair, naming what is installed
             # Every block language's route, not only those of new sentences: a rerun redoes the
             # machine entries of every block by its own route's signature, and reports each block.
@@ -383,7 +421,7 @@ def _plan(article: Article, path: str, lang: str, how: str, targets: list[str], 
                 if route is not None:
                     job.routes[code], job.signatures[code] = route, signature
             job.todo = [u.source for u in need + _machine_output_to_redo(catalog, job)]
-            result.foreign, result.kept = _block_notes(article, blocks, target, job.routes, lang)
+            result.foreign, result.kept, result.block_notes = _block_notes(article, blocks, target, job.routes, lang)
         except LocalizeError as error:
             result.error = error
             continue
@@ -417,22 +455,25 @@ def _refuse_foreign(catalog: Catalog | None, article: Article, po: Path) -> None
 
 
 def _block_notes(article: Article, blocks: list[str], target: str, routes: dict,
-                 lang: str) -> tuple[list[str], list[str]]:
-    """(foreign, kept): one line per translatable block not in the article's language. Foreign:
-    translated from its own language, with its route (the report's table names the article's
-    language only). Kept: not machine-translated, already in the target or no engine for it."""
-    foreign, kept = [], []
+                 lang: str) -> tuple[list[str], list[str], list[str]]:
+    """(foreign, kept, both in block order): one line per translatable block not in the article's
+    language. Foreign: translated from its own language, with its route (the report's table names
+    the article's language only). Kept: not machine-translated, already in the target or no engine
+    for it."""
+    foreign, kept, ordered = [], [], []
     for i, (block, code) in enumerate(zip(article.blocks, blocks)):
-        if not block.translatable or (code == lang and code != target):
+        if not block.translatable or code == lang:
             continue
         if code == target:
-            kept.append(f"block {i + 1}: already in {code}, kept as it is")
+            line, into = f"block {i + 1}: already in {code}, kept as it is", kept
         elif code not in routes:
-            kept.append(f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
-                        "kept as it is")
+            line, into = (f"block {i + 1}: in {code}, which no installed engine translates into {target}; "
+                          "kept as it is"), kept
         else:
-            foreign.append(f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}")
-    return foreign, kept
+            line, into = f"block {i + 1}: in {code}, translated from {code} by {routes[code].provenance()}", foreign
+        into.append(line)
+        ordered.append(line)
+    return foreign, kept, ordered
 
 
 def _machine_translate(jobs: list[_Job], settings: Settings, out: dict, progress: Progress | None):
@@ -510,6 +551,13 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
         catalog.headers[SOURCE_DETECTION] = job.detected
         if job.signature:
             catalog.headers[RUN_SIGNATURE] = job.signature
+        else:  # no route for the article's own language (it is the target's, or none is installed)
+            catalog.headers.pop(RUN_SIGNATURE, None)
+        for key in [k for k in catalog.headers if k.startswith(BLOCK_RUN_SIGNATURE)]:
+            del catalog.headers[key]  # blocks in other languages: the routes of this run only
+        for code, signature in sorted(job.signatures.items()):
+            if code != job.source_lang:
+                catalog.headers[BLOCK_RUN_SIGNATURE + code] = signature
         catalog.headers["X-Article-Source"] = (source_label(job.article.source) if job.article.source != "-"
                                                else f"stdin:{job.article.id}")
         catalog.headers["X-Article-SHA256"] = job.article.digest
@@ -538,6 +586,7 @@ def _commit(job: _Job, translations, index: MemoryIndex, settings: Settings) -> 
                                      [r for c, r in sorted(job.routes.items()) if c != job.source_lang])
         unchanged = snapshot is not None and snapshot[0] == catalog.units and all(
             snapshot[1].get(k) == v for k, v in catalog.headers.items()) and \
+            snapshot[1].keys() <= catalog.headers.keys() and \
             snapshot[1].get("X-Source-Language") == catalog.source_lang and _as_written(job.po)
         if not unchanged:  # a rerun on an unchanged article leaves the file alone, byte for byte
             write_catalog(job.po, catalog)

@@ -148,3 +148,29 @@ def test_one_long_quote_does_not_decide_the_article_language(tmp_path):
     language = detect(read_article(path))
     assert language.article.code == "en"
     assert [b.guess.code for b in language.foreign_blocks] == ["fr"]
+
+
+def test_a_rerun_redoes_a_foreign_paragraph_whose_route_changed(tmp_path):
+    from argos_factory import install_package_dir
+
+    path = write_article(tmp_path, FRENCH)
+    first = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert first.exit_code == 0, first.output
+    before = {e.msgid: e for e in entries()}
+    assert "translated by: apertium fr-ca=" in before[FRENCH].comment
+
+    # A French-Spanish model installed since: French now goes straight into Spanish (auto prefers
+    # Argos), English still by Apertium. Same article bytes, same route for the article's language.
+    install_package_dir(tmp_path / "data", "fr", "es")
+    rerun = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert rerun.exit_code == 0, rerun.output
+    doc = json.loads(rerun.stdout)["results"][0]
+    assert doc["skipped"] is None and doc["machine_translated"] == 1
+    after = {e.msgid: e for e in entries()}
+    assert "translated by: argos fr-es=" in after[FRENCH].comment
+    assert {k: e.msgstr for k, e in after.items() if k != FRENCH} == \
+        {k: e.msgstr for k, e in before.items() if k != FRENCH}
+
+    # The new route is recorded: the next rerun takes the shortcut again.
+    again = runner.invoke(app, ["translate", str(path), "--to", "es", "--json"])
+    assert json.loads(again.stdout)["results"][0]["skipped"] == "unchanged since the last run"

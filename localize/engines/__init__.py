@@ -9,7 +9,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..errors import NoEngineForPair
+from ..errors import LocalizeError, NoEngineForPair
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,18 @@ def find_route(source: str, target: str, settings, preference: str = "auto") -> 
             return Route(name, (first, second))
     from .debian import install_hint
 
+    base = _base_language(target)
+    if base != target and base != source:
+        try:  # es_ES where only es is offered: installing the package that is there would not help
+            find_route(source, base, settings, preference)
+        except LocalizeError:
+            pass
+        else:
+            raise NoEngineForPair(
+                f"no installed engine translates {source} to {target}" +
+                ("" if preference == "auto" else f" with --engine {preference}"),
+                None, f"{target} is a variant no installed engine offers, but {source} to {base} is installed: "
+                      f"give --to {base}")
     available = sorted({f"{p.source}-{p.target} ({p.engine})" for n in order
                         for p in get_engine(n, settings).pairs()})
     listing = ", ".join(available) if available else "none"
@@ -114,6 +126,16 @@ def find_route(source: str, target: str, settings, preference: str = "auto") -> 
         ("" if preference == "auto" else f" with --engine {preference}"),
         None,
         f"installed pairs: {listing}; {install_hint(source, target)}")
+
+
+def _base_language(code: str) -> str:
+    """``es`` for ``es_ES``, ``ca`` for ``ca@valencia``; a code it cannot parse as it is."""
+    from ..languages import parse_language
+
+    try:
+        return parse_language(code).base
+    except LocalizeError:
+        return code
 
 
 def translate_route(route: Route, segments: list[str], settings, terms: tuple = ()) -> list[EngineOutput]:

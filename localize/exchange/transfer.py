@@ -71,6 +71,24 @@ def exchanged_file(catalog: Catalog, source_lang: str, target_lang: str) -> Exch
     return f
 
 
+def _articles_to_export(items: list[str]) -> list[tuple[str, bool]]:
+    """(path, named on the command line) for each article or PO file: folders and globs expand to
+    the articles in them, as for every other command; a file is taken as named (its memory is
+    exported even when the article itself has been moved away)."""
+    from ..articles import find_articles
+
+    out = []
+    for item in items:
+        if Path(item).is_dir() or any(c in item for c in "*?["):
+            paths, problems = find_articles([item])
+            if problems:
+                raise problems[0][1]
+            out += [(p, False) for p in paths]
+        else:
+            out.append((item, True))
+    return out
+
+
 def export_memory(articles: list[str], target: str, fmt: str, out: Path, locales: Path) -> ExportResult:
     """Write the ``target`` memory of ``articles`` (article files, or their PO files) as one
     XLIFF 1.2 (``xliff``), XLIFF 2.0 (``xliff2``) or TMX 1.4b (``tmx``) file."""
@@ -84,9 +102,11 @@ def export_memory(articles: list[str], target: str, fmt: str, out: Path, locales
         raise BadInput(f"unknown exchange format '{fmt}'", None, "use xliff, xliff2 or tmx")
     lang = parse_language(target)
     files = []
-    for path in articles:
+    for path, named in _articles_to_export(articles):
         po = Path(path) if path.endswith(".po") else po_path(locales, lang.gettext, article_id(path))
         catalog = read_catalog(po)
+        if catalog is None and not named:
+            continue  # found in a folder or by a glob: an article not translated into this language
         if catalog is None:
             raise BadInput(f"has no {lang.gettext} memory ({po} does not exist)", path,
                            f"run `localize translate {path} --to {lang.gettext}` first")
@@ -94,6 +114,9 @@ def export_memory(articles: list[str], target: str, fmt: str, out: Path, locales
             raise BadInput("the memory does not say what language the article is in (no X-Source-Language)",
                            str(po), "run localize translate on the article again")
         files.append(exchanged_file(catalog, catalog.source_lang, catalog.target_lang or lang.gettext))
+    if not files:
+        raise BadInput(f"no article there has a {lang.gettext} memory", ", ".join(articles),
+                       f"run `localize translate ... --to {lang.gettext}` first")
     try:
         data = writers[fmt](files, _version())
     except ValueError as exc:  # lxml refuses characters XML 1.0 cannot hold (control characters)
@@ -208,8 +231,10 @@ def import_exchange(path: Path, locales: Path, reviewer: str) -> ImportResult:
 
 
 def _article_id(text: str, where: str) -> str:
-    """An article id from a file we did not write must stay a plain file name (no path in it)."""
-    if not re.fullmatch(r"\w[\w.-]*", text or "") or ".." in text:
+    """An article id from a file we did not write must be one localize makes (articles.article_id):
+    parts of word characters, dots and dashes, each starting with a word character, joined by "/"
+    (``samples/valencia-metro``), so its memory path stays inside the locales folder."""
+    if not re.fullmatch(r"\w[\w.-]*(?:/\w[\w.-]*)*", text or "") or ".." in text:
         raise BadInput(f"names an article '{text}' that is not an article id", where,
                        "export the file again with localize export")
     return text

@@ -375,7 +375,7 @@ def _is_name_like(text: str) -> bool:
 
 
 def _is_explicit_byline(text: str) -> bool:
-    """"By Jane Doe", "Por Ana Ruiz, Sevilla": a byline even without a date beside it."""
+    """"By Jane Doe", "Por Laura Monti, Sevilla": a byline even without a date beside it."""
     return bool(re.match(r"(by|por|per|par|von|door|av)\s+\S", text.strip(), re.I)) and _is_name_like(text)
 
 

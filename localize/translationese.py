@@ -21,7 +21,7 @@ Signals (English copy; other languages get the language-independent ones):
 * ``false-friend``: Romance constructions rendered word for word ("assured that", "in the
   framework of", "celebrated a meeting");
 * ``date-format``: a day-first numeric date in English copy (weak: British usage does this too);
-* ``fused-dateline``: the first word of the body glued to the dateline ("TokyoUS"), a trace of
+* ``fused-dateline``: the first word of the body glued to the dateline ("NairobiKenyan"), a trace of
   copy lifted from a web page rather than written for this one (weak);
 * ``untranslated``: a sentence in another language outside quotation marks;
 * ``number-format``: a decimal comma or a thousands dot in English ("1,2 million", "8,5%",
@@ -206,7 +206,7 @@ def _origin(article: Article, evidence: list[Evidence]) -> list[str]:
     for ev in evidence:
         for code in ev.points_to:
             votes[code] = votes.get(code, 0.0) + WEIGHTS[ev.signal] / len(ev.points_to)
-    # A byline's spelling is a hint at the newsroom's language (Josep vs José vs Joseph).
+    # A byline's spelling is a hint at the newsroom's language (Xavier vs Javier).
     for b in article.blocks:
         if b.role == "byline":
             guess = guess_language(b.text)
@@ -393,7 +393,7 @@ _FALSE_FRIENDS = [
     (re.compile(r"\brealized (a|an|the) (study|visit|meeting|survey)", re.I),
      "“realize a study” for “carry out” (realizar)"),
     (re.compile(r"\bthe (?:past|passed) (?:week|month|year)\b", re.I), "“the past week” (la semana pasada)"),
-    (re.compile(r"\bthe (?:Government|Executive|Generalitat) of\b"), "capitalised “the Executive”, a Romance style"),
+    (re.compile(r"\bthe (?:Government|Executive) of\b"), "capitalised “the Executive”, a Romance style"),
 ]
 
 

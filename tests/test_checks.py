@@ -411,3 +411,24 @@ def test_a_figure_of_the_sentence_moved_after_a_closing_quote_is_a_reordering_no
     source = 'Rocard explained in 1990 that France "cannot take in all the misery of the world."'
     assert "quotes" not in problems(source, 'Rocard explicó que Francia "no puede acoger toda la miseria del mundo" en 1990.')
     assert "quotes" in problems(source, 'Rocard explicó en 1990 que Francia "no puede acoger toda la miseria del" mundo.')
+
+
+# --- a passage already in the target language -------------------------------------------------
+
+SPANISH_QUOTE = "No vamos a renunciar a nada de lo que hemos pedido durante estos meses."
+
+
+def test_a_quote_already_in_the_target_language_is_not_untranslated():
+    kept = TranslationUnit(source=SPANISH_QUOTE, target=SPANISH_QUOTE, origin="source")
+    assert not [p for p in check_unit(kept, "en", "es") if p.check == "untranslated"]
+
+
+def test_once_a_person_approves_the_kept_quote_its_words_still_say_it_is_spanish():
+    approved = TranslationUnit(source=SPANISH_QUOTE, target=SPANISH_QUOTE, origin="person", approved=True)
+    assert not [p for p in check_unit(approved, "en", "es") if p.check == "untranslated"]
+
+
+def test_english_left_as_it_was_is_still_untranslated():
+    english = "We are not going to give up anything we have asked for during these months."
+    left = TranslationUnit(source=english, target=english, origin="machine")
+    assert [p.check for p in check_unit(left, "en", "es")] == ["untranslated"]

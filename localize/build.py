@@ -158,7 +158,7 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
             result = BuildResult(path, target, notes=list(article.notes))
             results.append(result)
             if not po_path(locales, target, article.id).exists() and skip_missing:
-                result.skipped = _why_no_memory(article, target, locales)
+                result.skipped = why_no_memory(article, target, locales)
                 continue
             try:
                 terms = ()
@@ -193,9 +193,10 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     return results
 
 
-def _why_no_memory(article: Article, target: str, locales: Path) -> str:
+def why_no_memory(article: Article, target: str, locales: Path) -> str:
     """Why an article has no ``target`` memory: "already in ca" when a memory of it for another
-    language says it is written in ``target`` (translate skipped it), else "no memory yet"."""
+    language, or else detection, says it is written in ``target`` (translate skipped it), else
+    "no memory yet"."""
     for po in sorted(Path(locales).glob(f"*/LC_MESSAGES/{article.id}.po")):
         try:
             catalog = read_catalog(po)
@@ -203,6 +204,13 @@ def _why_no_memory(article: Article, target: str, locales: Path) -> str:
             continue  # a broken memory of another language says nothing here; status shows it
         if catalog is not None and catalog.source_lang == target:
             return f"already in {target}"
+    # No memory of it anywhere: translate skips an article whose blocks are all in the target
+    # language, so the same detection says whether that is why (a folder of mixed wire copy).
+    from .detect import detect
+
+    found = detect(article)
+    if found.article.code == target and not found.foreign_blocks:
+        return f"already in {target}"
     return "no memory yet"
 
 

@@ -436,11 +436,13 @@ def check(
     if unknown:
         raise typer.BadParameter(f"unknown check id(s): {', '.join(sorted(unknown))}; known: {', '.join(CHECK_IDS)}")
     target = _languages(to)[0]
-    results, errors = check_articles(articles, target, locales, frozenset(CHECK_IDS) - off)
+    run = check_articles(articles, target, locales, frozenset(CHECK_IDS) - off)
+    results, errors = run.results, run.errors
     if as_json:
         _print_json({"schema": "localize.check/1", "target": target,
                      "articles": [{"path": path, "problems": [p.as_dict() for p in problems]}
                                   for path, problems in results],
+                     "skipped": [{"path": p, "why": why} for p, why in run.skipped],
                      "errors": [{"path": p, "error": e.line()} for p, e in errors]})
     else:
         from rich.text import Text
@@ -458,9 +460,11 @@ def check(
                 console.print(f"      source: {p.source}")
                 if p.target:
                     console.print(f"      target: {p.target}")
+        for path, why in run.skipped:
+            console.print(Text.assemble((path, "bold"), f" ({target}): skipped, {why}"))
         for _, e in errors:
             _say_error(e)
-    _finish(len(results), [e for _, e in errors],
+    _finish(len(results) + len(run.skipped), [e for _, e in errors],
             failed=any(p.level == "error" and not p.accepted for _, problems in results for p in problems))
 
 

@@ -1,35 +1,56 @@
 """Checking articles' memories: reads each article and its PO file, runs the checks."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import find_articles, read_article
-from .build import load_catalog_for
+from .build import load_catalog_for, why_no_memory
 from .checks import Problem, check_catalog, installed_pairs
 from .errors import LocalizeError
 from .glossary import load_glossary, terms_for
+from .memory import po_path
 from .translate import article_segments
 
 
-def check_articles(inputs: list[str], target: str, locales: Path, enabled: frozenset[str]
-                   ) -> tuple[list[tuple[str, list[Problem]]], list[tuple[str, LocalizeError]]]:
-    """(path, problems worst first) per article, and the articles that could not be checked."""
+@dataclass
+class CheckRun:
+    """What ``check_articles`` found: problems (worst first) per article checked, articles that
+    could not be checked, and articles skipped with the reason (already in the target language)."""
+
+    results: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    errors: list[tuple[str, LocalizeError]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def check_articles(inputs: list[str], target: str, locales: Path, enabled: frozenset[str]) -> CheckRun:
+    """Check each article's ``target`` memory. An article with no memory because it is already in
+    ``target`` (translate skipped it) is skipped, not an error: a folder of mixed wire copy passes
+    the gate when everything that needed translating is clean."""
     paths, problems = find_articles(inputs)
-    errors: list[tuple[str, LocalizeError]] = list(problems)
+    run = CheckRun(errors=list(problems))
     terms = terms_for(load_glossary(locales), target)
     pairs = installed_pairs() if enabled & {"names", "quotes"} else []  # once per run, not per article
-    results = []
     for path in paths:
         try:
             article = read_article(path)
+        except LocalizeError as error:
+            run.errors.append((path, error))
+            continue
+        if not po_path(locales, target, article.id).exists():
+            why = why_no_memory(article, target, locales)
+            if why.startswith("already in"):
+                run.skipped.append((path, why))
+                continue
+        try:
             catalog = load_catalog_for(article, target, locales)
         except LocalizeError as error:
-            errors.append((path, error))
+            run.errors.append((path, error))
             continue
         sentences = [(int(s.reference.rsplit(":", 1)[1].split(".")[0]) - 1, s.source)
                      for s in article_segments(article, catalog.source_lang or "en")]
-        results.append((path, check_catalog(catalog, terms, enabled, sentences, pairs)))
-    return results, errors
+        run.results.append((path, check_catalog(catalog, terms, enabled, sentences, pairs)))
+    return run
 
 
 def accept_problems(article_path: str, target: str, locales: Path, accepts: list[str], reviewer: str) -> list[str]:
@@ -37,7 +58,6 @@ def accept_problems(article_path: str, target: str, locales: Path, accepts: list
     as translator comments the publishing gate honours. Returns what was recorded."""
     from .checks import CHECK_IDS, accept_problem, check_unit
     from .errors import BadInput
-    from .memory import po_path
     from .pofile import locked, now, read_catalog, write_catalog
 
     wanted = []

@@ -340,3 +340,28 @@ def test_a_missing_tm_file_is_refused_even_when_nothing_is_new(tmp_path):
     rerun = runner.invoke(app, ["translate", str(path), "--to", "es", "--tm", "newsroom.tmx"])
     assert rerun.exit_code == 3
     assert rerun.stderr == "localize: newsroom.tmx: no such file (check the --tm path)\n"
+
+
+SPANISH = ["Los estibadores dejaron de trabajar el jueves después de que la autoridad portuaria anunciara "
+           "turnos de noche más largos.", "Las navieras advirtieron de que los retrasos costarían millones."]
+
+
+def test_check_on_a_folder_skips_an_article_already_in_the_target_language(tmp_path):
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "dock.en.txt").write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    (wire / "muelle.txt").write_text("\n\n".join(SPANISH) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(wire), "--to", "es"]).exit_code == 0
+    checked = runner.invoke(app, ["check", str(wire), "--to", "es", "--json"])
+    # The gate passes: the Spanish article needed no translation, so it has no memory to check.
+    assert checked.exit_code == 0, checked.output
+    report = json.loads(checked.stdout)
+    assert report["skipped"] == [{"path": str(wire / "muelle.txt"), "why": "already in es"}]
+    assert [a["path"] for a in report["articles"]] == [str(wire / "dock.en.txt")]
+
+
+def test_check_still_refuses_an_article_nobody_translated(tmp_path):
+    story = tmp_path / "dock.en.txt"
+    story.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(story), "--to", "es"])
+    assert checked.exit_code == 3 and "no es memory" in checked.stderr, checked.output

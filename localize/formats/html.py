@@ -1,5 +1,6 @@
 """HTML, whole pages and fragments: title, headings, paragraphs, list items, captions and the
-``alt``/``title`` attributes are translated; every tag, attribute, script, style and comment is
+``alt``/``title`` attributes are translated (not those of inline elements inside a leaf block:
+the block's inline markup travels through the engine as it is); every tag, attribute, script, style and comment is
 kept exactly as written.
 
 The scanner (the standard library's tolerant ``HTMLParser``) only records where each element's

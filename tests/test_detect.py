@@ -218,3 +218,42 @@ def test_a_japanese_sentence_full_of_latin_product_names_is_japanese_in_a_japane
 def test_samples_in_one_language_have_no_foreign_block(name):
     # among them a Portuguese headline that also reads as Galician, a three-word Catalan subhead
     assert not detect(read_article(SAMPLES / name)).foreign_blocks
+
+
+# Catalan that lid.176 alone takes for Spanish (es 0.47, ca 0.31, fr 0.12)
+CATALAN_READ_AS_SPANISH = "L'alcalde ha dit que les obres es faran a la primavera"
+
+
+def test_catalan_that_fasttext_alone_takes_for_spanish_is_catalan():
+    from localize.detect import _fasttext_probs
+
+    alone = _fasttext_probs(CATALAN_READ_AS_SPANISH)
+    assert max(alone, key=alone.get) == "es"  # the case the rule is for
+    assert guess_language(CATALAN_READ_AS_SPANISH).code == "ca"
+
+
+def test_a_one_sentence_catalan_quote_in_an_english_article_is_found_as_catalan():
+    english = ["The city council approved the new budget yesterday after a long debate.",
+               "Councillors argued for three days about spending on transport and schools.",
+               "The works are due to start in spring and end before the autumn."]
+    text = "\n\n".join(["Council approves the budget", english[0], CATALAN_READ_AS_SPANISH] + english[1:])
+    result = detect(read_article("council.txt", data=text.encode()))
+    assert result.article.code == "en"
+    assert [(b.index, b.guess.code) for b in result.foreign_blocks] == [(2, "ca")]
+
+
+def test_catalan_spanish_and_french_are_only_told_apart_when_the_detector_names_them_together():
+    from localize.detect import _close_languages
+
+    # a text the detector thinks is Basque or one of them: their little shares are not pooled
+    scores = {"eu": 0.45, "es": 0.2, "ca": 0.15, "fr": 0.05}
+    assert _close_languages(scores, CATALAN_READ_AS_SPANISH)["ca"] == 0.15
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La ville ouvrira la nouvelle ligne de métro en mars", "fr"),
+    ("El ayuntamiento aprobó ayer el nuevo presupuesto", "es"),
+    ("Els veïns es queixen del soroll de les obres", "ca"),
+])
+def test_french_spanish_and_catalan_stay_themselves(text, lang):
+    assert guess_language(text).code == lang

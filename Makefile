@@ -27,8 +27,10 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
+	@bash scripts/fetch-corpora.sh
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python benchmarks/detect_bench.py --per-language 10 --snippets 100
+	$(BIN)/python benchmarks/detect_bench.py --split test --per-language 40 --snippets 100
+	$(BIN)/python benchmarks/detect_bench.py --split test --per-language 40 --snippets 100 --corpus debian
 	$(BIN)/python benchmarks/segment_bench.py --split test
 	$(BIN)/python benchmarks/names_bench.py --news
 	$(BIN)/python benchmarks/translationese_corpus.py

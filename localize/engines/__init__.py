@@ -127,7 +127,12 @@ def translate_route(route: Route, segments: list[str], settings, terms: tuple = 
     for n, hop in enumerate(route.hops):
         last = n == len(route.hops) - 1
         hop_terms = tuple(terms) if last and n == 0 else tuple(t for t in terms if t.keep)
-        step = engine.translate([o.text for o in outputs], hop, hop_terms)
+        # An engine that marks unknown words in its output ("*Oyapock") is told which hop is not
+        # the last: the marks would block the hop's own post-editing (an article before a vowel
+        # left unelided) and mislead the next hop, so it translates that hop as it would be run
+        # on its own end to end (see ApertiumEngine.translate).
+        more = {"intermediate": True} if not last and getattr(engine, "marks_unknown_words", False) else {}
+        step = engine.translate([o.text for o in outputs], hop, hop_terms, **more)
         outputs = [EngineOutput(new.text, old.unknown_words + new.unknown_words)
                    for old, new in zip(outputs, step)]
     return outputs

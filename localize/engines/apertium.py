@@ -16,6 +16,13 @@ word with a proper-noun reading (``<np>``, subtypes ``<ant>``, ``<cog>``, ``<loc
 word or an unknown one, after a person's first name somewhere in the batch) is protected even when
 it is also a dictionary word; a title in quotation marks is kept whole. Rules and their effects
 were measured on WMT newstest2012 (``benchmarks/names_bench.py``).
+
+Romance sources and pivots (measured on the FLORES paragraphs of ``benchmarks/mixed_bench.py``,
+dev): a word the engine reads as a name anyway is left to it (several words the analyser reads as
+one proper noun, "Corée du Nord"; a compass point after a particle, "Carolina del Nord"; a place
+the dictionary translates before a person's name), and an unknown word beside a Romance article
+gets no stand-in (a first name takes a personal article the target drops). A pivot's first hop
+runs without unknown-word marks, as Apertium's pairs are chained (see ``translate``).
 """
 from __future__ import annotations
 
@@ -94,6 +101,7 @@ def _iso1(code3: str) -> str:
 
 class ApertiumEngine:
     name = "apertium"
+    marks_unknown_words = True  # "*word" in the output; see localize.engines.translate_route
 
     def __init__(self, settings):
         self.settings = settings
@@ -108,7 +116,13 @@ class ApertiumEngine:
 
     # ------------------------------------------------------------------ translation
 
-    def translate(self, segments: list[str], pair: Pair, terms: tuple = ()) -> list[EngineOutput]:
+    def translate(self, segments: list[str], pair: Pair, terms: tuple = (),
+                  intermediate: bool = False) -> list[EngineOutput]:
+        """Translate inline-HTML fragments. ``intermediate``: this is a pivot's first hop, whose
+        output is the next hop's input; it runs without unknown-word marks (``apertium -u``, as
+        Apertium's pairs are chained end to end), because a mark blocks the post-generator
+        ("el *Oyapock" stays unelided, and the next hop reads the bare "el" as a pronoun). Its
+        unknown words are then those the pair's analyser cannot analyse."""
         if not segments:
             return []
         from ..glossary import TermList
@@ -122,17 +136,27 @@ class ApertiumEngine:
             names = self._surnames(flat, first_pass, pair.detail)
             spans_per_text = [spans if not names & _capitalised_words(s) else self._name_spans(s, pair, names)
                               for s, spans in zip(flat, first_pass)]
+            # One analyser call for the words before the spans (determiners, see _protect).
+            _analyse(pair.detail, tuple(sorted({w for s, spans in zip(flat, spans_per_text) for a, b in spans
+                                                for w in (_word_before(s, a), _word_after(s, b))} - {""})))
+            # One analyser call for the batch's names of several words (see _passes_through).
+            _whole_name_units(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
+                                                         for a, b in spans if " " in s[a:b]})))
             # One dictionary lookup for the batch's one-word names; _protect's lookups hit the cache.
             _name_translations(pair.detail, tuple(sorted({s[a:b] for s, spans in zip(flat, spans_per_text)
                                                           for a, b in spans if " " not in s[a:b]})))
             masked = [self._protect(s, pair, terms, spans) for s, spans in zip(flat, spans_per_text)]
         else:
             masked = [self._protect(s, pair, terms, []) for s in flat]
-        raw = self._run_batch([m.text for m in masked], pair.detail)
+        raw = self._run_batch([m.text for m in masked], pair.detail, unmarked=intermediate)
+        not_analysed = _unknown_words(pair.detail, [m.text for m in masked]) if intermediate else []
         outputs = []
-        for m, text in zip(masked, raw):
-            unknown = sorted({w for w in re.findall(r"(?<![\w*#@])[*#@](\w[\w'’-]*)", text)
-                              if w not in m.originals})
+        for k, (m, text) in enumerate(zip(masked, raw)):
+            if intermediate:
+                unknown = sorted(w for w in not_analysed[k] if w not in m.originals)
+            else:
+                unknown = sorted({w for w in re.findall(r"(?<![\w*#@])[*#@](\w[\w'’-]*)", text)
+                                  if w not in m.originals})
             clean = re.sub(r"(?<=\S)  +", " ", _MARK.sub("", text)).strip()
             if ".." not in m.text:  # "U.S." at a sentence end comes back as "EE.UU.."
                 clean = re.sub(r"(?<=\.)\.(?!\.)", "", clean)
@@ -146,13 +170,14 @@ class ApertiumEngine:
             outputs.append(EngineOutput(text, unknown))
         return outputs
 
-    def _run_batch(self, texts: list[str], mode: str) -> list[str]:
+    def _run_batch(self, texts: list[str], mode: str, unmarked: bool = False) -> list[str]:
         joined = "".join(f"<p>{t}</p>\n" for t in texts)
-        out = _apertium(mode, joined)
+        out = _apertium(mode, joined, unmarked)
         parts = re.findall(r"<p>(.*?)</p>", out, re.S)
         if len(parts) == len(texts):
             return parts
-        return ["".join(re.findall(r"<p>(.*?)</p>", _apertium(mode, f"<p>{t}</p>\n"), re.S)) for t in texts]
+        return ["".join(re.findall(r"<p>(.*?)</p>", _apertium(mode, f"<p>{t}</p>\n", unmarked), re.S))
+                for t in texts]
 
     # ------------------------------------------------------------------ names
 
@@ -181,7 +206,8 @@ class ApertiumEngine:
         spans = [(s, e) for s, e, _ in glossary]
         replacements = {s: t.target for s, _, t in glossary}
         kept = [sp for sp in name_spans if all(sp[1] <= s or sp[0] >= e for s, e, _ in glossary)
-                and not _passes_through(pair.detail, text[sp[0]:sp[1]])]
+                and not _passes_through(pair.detail, text[sp[0]:sp[1]])
+                and not _unknown_beside_determiner(pair.detail, text, sp)]
         spans += kept
         if not spans:
             return Masked(text, {})
@@ -216,10 +242,20 @@ class ApertiumEngine:
             # An initial ("Franklin D. Roosevelt") ends no sentence.
             sentence_start = not before or (before[-1] in ".!?:\"“«—–-(" and not _INITIAL_END.search(before))
             start = None
+            place_part = -1  # "Nord" of "Carolina del Nord": part of a place, no name of its own
             for k, (pos, tok) in enumerate(run):
+                if k == place_part:
+                    continue
                 if not tok[0].isupper():
-                    if start is not None and k + 1 < len(run) and tok in NAME_PARTICLES:
-                        continue  # a particle inside a name: "Ursula von der Leyen"
+                    if k and run[k - 1][1][:1].isupper() and k + 1 < len(run) and tok in NAME_PARTICLES \
+                            and _place_and_word(pair.detail, run[k + 1][1]):
+                        place_part = k + 1
+                    if start is not None and k + 1 < len(run) and tok in NAME_PARTICLES and \
+                            (run[k + 1][1][:1].isupper() or run[k + 1][1] in NAME_PARTICLES) and \
+                            not _place_and_word(pair.detail, run[k + 1][1]):
+                        # A particle inside a name: "Ursula von der Leyen"; not one after a name
+                        # ("Springboks van guanyar": the Catalan auxiliary).
+                        continue
                     if start is not None:
                         spans.append((run[start][0], run[k - 1][0] + len(run[k - 1][1])))
                         start = None
@@ -254,7 +290,7 @@ class ApertiumEngine:
             if start is not None:
                 spans.append((run[start][0], run[-1][0] + len(run[-1][1])))
             if not title_case:
-                spans = _whole_name_runs(run, readings, names, sentence_start, spans)
+                spans = _whole_name_runs(run, readings, names, sentence_start, spans, pair.detail)
         if not title_case:
             for a, b in _quoted_titles(visible):
                 spans = [sp for sp in spans if sp[1] <= a or sp[0] >= b] + [(a, b)]
@@ -292,7 +328,7 @@ def _quoted_titles(visible: str) -> list[tuple[int, int]]:
     return out
 
 
-def _whole_name_runs(run, readings, names, sentence_start, spans):
+def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
     """A run of two or more capitalised words with a name in it ("Deutsche Bank", "Lehman
     Brothers", "Credit Suisse") is one name: the engine would translate its common words
     ("Banco", "Hermanos"), which human translators of news keep (measured on newstest2012)."""
@@ -301,7 +337,8 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
     for k, (pos, tok) in enumerate(run):
         if tok[:1].isupper():
             current.append(k)
-        elif current and tok in NAME_PARTICLES and k + 1 < len(run) and run[k + 1][1][:1].isupper():
+        elif current and tok in NAME_PARTICLES and k + 1 < len(run) and run[k + 1][1][:1].isupper() \
+                and not _place_and_word(mode, run[k + 1][1]):
             continue
         else:
             if current:
@@ -313,6 +350,12 @@ def _whole_name_runs(run, readings, names, sentence_start, spans):
         # Titles before a name ("Chairman John Kerry", "Vice President Dalibor Kučera") are
         # translated: a name run starts at its first word that is not a dictionary word.
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
+            group = group[1:]
+        # A place whose name the bilingual dictionary translates, first in a run of three or more
+        # words, is a name of its own before another ("governador de Califòrnia Arnold
+        # Schwarzenegger": Romance order puts the title and its place before the person); the
+        # engine translates it (Califòrnia -> California) and the rest stays a name.
+        while len(group) > 2 and _is_translated_place(mode, run[group[0]][1]) and run[group[0]][1] not in names:
             group = group[1:]
         # A sentence's first capital says nothing, unless the word reads as a name wherever it
         # stands: known only as a proper noun ("Boeing Co shares rose") or as a person's name. A
@@ -345,9 +388,11 @@ def _apertium_bin() -> str:
     return path
 
 
-def _apertium(mode: str, text: str) -> str:
+def _apertium(mode: str, text: str, unmarked: bool = False) -> str:
+    """The mode's output for ``text`` (HTML); ``unmarked``: without unknown-word marks (``-u``)."""
     try:
-        proc = subprocess.run([_apertium_bin(), "-f", "html", mode], input=text.encode("utf-8"),
+        proc = subprocess.run([_apertium_bin(), *(["-u"] if unmarked else []), "-f", "html", mode],
+                              input=text.encode("utf-8"),
                               capture_output=True, timeout=600)
     except subprocess.TimeoutExpired:
         raise EngineFailed(f"Apertium {mode} took longer than 10 minutes", None,
@@ -447,10 +492,32 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
             else:
                 kind = "common"
             _analysis_cache[(mode, surface)] = kind
+    elided = [w for w in todo if (mode, w) not in _analysis_cache and re.match(r"[^\W\d_]{1,3}['’]\w", w)]
+    if elided and analyser and shutil.which("lt-proc"):
+        # An elided article or preposition glued to a word (Catalan, French, Italian "L'australià",
+        # "D'autres"; linguistics: Romance elision before a vowel) is a dictionary word when the
+        # analyser splits it into that determiner or preposition and a common word.
+        lines = _lt_proc("-w", analyser, "\n".join(elided) + "\n").split("\n")
+        for w, line in zip(elided, lines):
+            units = re.findall(r"\^([^/$]*)/([^$]*)\$", line)
+            if len(units) == 2 and re.search(r"<(det|pr)>", units[0][1]) and \
+                    not units[1][1].startswith("*") and "<np>" not in units[1][1]:
+                _analysis_cache[(mode, w)] = "common"
     for w in todo:
         # Not analysed as one unit: no analyser, or a compound the analyser splits ("Rolls-Royce").
         _analysis_cache.setdefault((mode, w), "unknown" if not analyser or re.search(r"[-'’]", w) else "common")
     return {w: _analysis_cache[(mode, w)] for w in words}
+
+
+def _unknown_words(mode: str, texts: list[str]) -> list[set[str]]:
+    """Per text, the words the pair's analyser cannot analyse (those Apertium marks "*word")."""
+    analyser = _mode_binary(mode, "automorf")
+    if not analyser or not shutil.which("lt-proc"):
+        return [set() for _ in texts]
+    flat = [" ".join(re.sub(r"<[^>]*>|&\w+;|[\^$/<>@*\\\[\]{}]", " ", t).split()) for t in texts]
+    lines = _lt_proc("-w", analyser, "\n".join(flat) + "\n").split("\n")
+    return [{w for w in re.findall(r"\^[^/$]*/\*([^$]*)\$", line) if re.match(r"\w", w)}
+            for line in lines[:len(texts)]] + [set() for _ in texts[len(lines):]]
 
 
 def _passes_through(mode: str, span: str) -> bool:
@@ -463,9 +530,90 @@ def _passes_through(mode: str, span: str) -> bool:
     engine would copy it too: the stand-in lets the tagger read the verb after it (chrF down
     without it), and so do runs of several names (chrF down without)."""
     if " " in span:
-        return False
+        # Several words the analyser reads as ONE proper noun with no common reading ("New
+        # York", "Corée du Nord", "Corea del Nord"): the engine writes the dictionary's name for
+        # it ("Nueva York", "Corea del Norte"), as human translators do; frozen, it came back in
+        # the source spelling ("Caroline du Nord" in Spanish, through a pivot).
+        unit = _whole_name_unit(mode, span)
+        return bool(unit) and unit.proper and not unit.common
     unit = _unit(mode, span)
     return bool(unit) and unit.proper and not unit.common
+
+
+_whole_unit_cache: dict[tuple[str, str], object] = {}
+
+
+def _whole_name_units(mode: str, spans: tuple[str, ...]) -> None:
+    """Analyse the words of each span in one analyser call: the span's one lexical unit, or None
+    when the analyser reads them as several units (cached for ``_whole_name_unit``)."""
+    todo = [s for s in spans if (mode, s) not in _whole_unit_cache]
+    if todo:
+        found = analyse_names(mode, todo).units
+        for span in todo:
+            units = found.get(span, ())
+            _whole_unit_cache[(mode, span)] = units[0] if len(units) == 1 else None
+
+
+def _whole_name_unit(mode: str, span: str):
+    _whole_name_units(mode, (span,))
+    return _whole_unit_cache[(mode, span)]
+
+
+def _is_translated_place(mode: str, word: str) -> bool:
+    """Whether the analyser knows ``word`` only as a place and the bilingual dictionary writes it
+    differently in the target language."""
+    if not mode:
+        return False
+    unit = _unit(mode, word)
+    if not unit or not unit.proper or unit.common or not unit.kinds or not unit.kinds <= {"top", "loc"}:
+        return False
+    return _name_translations(mode, (word,))[word] != word
+
+
+def _place_and_word(mode: str, word: str) -> bool:
+    """Whether the analyser reads ``word`` as a place and as a dictionary word, as it reads the
+    points of the compass ("Nord", "Sud"): after a particle it makes a place of the name before it
+    ("Carolina del Nord", "Corea del Sud"), which the engine translates ("Carolina del Norte"),
+    not a person's family name ("Ursula von der Leyen")."""
+    if not mode:
+        return False
+    unit = _unit(mode, word)
+    return bool(unit and unit.common and unit.kinds & {"top", "loc"})
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([^\W\d_]+)\s+$", text[:start])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return m.group(1) if m else ""
+
+
+def _unknown_beside_determiner(mode: str, text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is one word the analyser does not know right after or right before a
+    determiner ("del Kivu", "les Springboks"; "amb Viquinotícies el mes passat"): the engine
+    copies such a word, and a person's name as its stand-in changes the words beside it.
+    Catalan and Portuguese put a personal article before first names, which the Spanish
+    translation drops ("del Joan" -> "de Joan", so "del Kivu" came back "de Kivu"), and after a
+    person's name the tagger reads a Romance article as a clitic pronoun ("Joan el mes" ->
+    "Joan lo mes"). Linguistics; measured on the FLORES paragraphs of benchmarks/mixed_bench.py
+    (dev): each case came out as Apertium's own route writes it."""
+    word = text[span[0]:span[1]]
+    if " " in word or _analyse(mode, (word,)).get(word) != "unknown":
+        return False
+    beside = [w for w in (_word_before(text, span[0]), _word_after(text, span[1])) if w]
+    _analyse(mode, tuple(beside))
+    return any(_ROMANCE_ARTICLE.search(_readings_cache.get((mode, w), "")) for w in beside)
+
+
+# A Romance definite article, as the analyser reads it: a determiner that is also a clitic
+# pronoun (Catalan/Spanish "el", French "le", Portuguese "o") or one contracted with a preposition
+# ("del", "du", "do": ``de<pr>+el<det>``). English "the" is neither: an English article before an
+# unknown word keeps its stand-in (measured on newstest2012, benchmarks/names_bench.py: chrF
+# 0.01 lower without it).
+_ROMANCE_ARTICLE = re.compile(r"<det>.*/[^/]*<prn>|<prn>.*/[^/]*<det>|<pr>\+[^/]*<det>")
 
 
 def _has_common_reading(mode: str, word: str) -> bool:
@@ -503,10 +651,31 @@ def _name_translations(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     todo = [w for w in words if (mode, w) not in _name_translation_cache]
     if todo:
         knowledge = analyse_names(mode, [" ".join(todo)])
+        places = _place_translations(mode, [w for w in todo if len(knowledge.translations.get(w, ())) > 1])
         for w in todo:
             found = sorted(knowledge.translations.get(w, ()))
-            _name_translation_cache[(mode, w)] = found[0] if len(found) == 1 else w
+            _name_translation_cache[(mode, w)] = found[0] if len(found) == 1 else places.get(w, w)
     return {w: _name_translation_cache[(mode, w)] for w in words}
+
+
+def _place_translations(mode: str, words: list[str]) -> dict[str, str]:
+    """For words the bilingual dictionary translates differently as a place and as a person
+    ("Paris": París the city, Paris the first name), the place's translation. A capitalised word
+    with a place reading in news is the place far more often than a person of that first name
+    (a person's first name comes with a surname, and such a run is protected whole)."""
+    bilingual = _mode_binary(mode, "autobil")
+    if not words or not bilingual or not shutil.which("lt-proc"):
+        return {}
+    _analyse(mode, tuple(words))
+    lexemes = [(w, r) for w in words for r in _readings_cache.get((mode, w), "").split("/")
+               if re.search(r"<np><(top|loc)>", r)]
+    if not lexemes:
+        return {}
+    res = _lt_proc("-b", bilingual, "\n".join(f"^{r}$" for _, r in lexemes) + "\n").split("\n")
+    found: dict[str, set[str]] = {}
+    for (w, _), line in zip(lexemes, res):
+        found.setdefault(w, set()).update(t.strip() for t in re.findall(r"/@?([^/<$]+)<", line))
+    return {w: next(iter(t)) for w, t in found.items() if len(t) == 1}
 
 
 def _is_womans_name(mode: str, word: str) -> bool:

@@ -79,9 +79,13 @@ IBERIAN = ("gl", "es", "pt")
 CATALAN_TRAINING = {
     "ca": ("UniversalDependencies+UD_Catalan-AnCora", "a37567f5a00279b1baaa71c4bda7c9fd51a196e3",
            ("ca_ancora-ud-dev.conllu", "ca_ancora-ud-test.conllu"), "GPL 3.0 (AnCora, UD 2.8)"),
-    "es": ("devonzuegel+fiesta", "HEAD", ("es-en/dev/newstest2012.es", "es-en/test/newstest2013.es"),
-           "WMT 2012 and 2013 news test sets"),
-    "fr": ("UniversalDependencies+UD_French-Sequoia", "HEAD", ("fr_sequoia-ud-train.conllu",), "LGPL-LR"),
+    "es": ("devonzuegel+fiesta", "6958ae346317612fe0a9d37b71fd0806f8d516ef",
+           ("es-en/dev/newstest2012.es", "es-en/test/newstest2013.es"),
+           "WMT 2012 and 2013 news test sets, statmt.org, released for research; no licence file in "
+           "the repository"),
+    "fr": ("UniversalDependencies+UD_French-Sequoia", "f5b049600c89d2cf15ebbec860f75d703884d32b",
+           ("fr_sequoia-ud-train.conllu",),
+           "LGPL-LR (Lesser General Public License for Linguistic Resources)"),
 }
 CATALAN = ("ca", "es", "fr")
 # The legacy code page each language's text was commonly saved in (Windows' ANSI code pages; GB18030

@@ -197,7 +197,13 @@ def _raw_scores(text: str, use_langdetect: bool = False) -> tuple[dict[str, floa
             return {}, LanguageGuess("ko", 0.99, "script")
         return {}, LanguageGuess("zh", 0.99, "script")
 
-    ft = _fasttext_probs(text)
+    # fastText reads lower case: lid.176 learnt from text in ordinary case and misreads capitals. Of
+    # 3,900 UD dev sentences and headline-length fragments in the 13 benchmark languages, it read
+    # 91.3% right as written, 91.7% lower-cased, and 48.6% written in capitals (headline style), 91.6%
+    # once those were lower-cased; whole UD dev sentences: 12,351 as written, 12,366 lower-cased (of
+    # 12,874). On the dev splits, lower-casing every block found 9 more of 1950 foreign UD paragraphs
+    # and made 11 more UD and 3 more Debian blocks right than as written.
+    ft = _fasttext_probs(text.lower())
     ld = _langdetect_probs(text) if use_langdetect else {}
     if not ld:  # fastText alone (the default): langdetect is not even imported
         return _close_languages({c: p for c, p in ft.items() if c not in _CJK}, text), None
@@ -380,6 +386,7 @@ FOREIGN_MIN_CONFIDENCE = 0.4
 # blocks are left out: three words of a subhead can look like anything.
 FOREIGN_CLEAR_MIN_CONFIDENCE = 0.3
 FOREIGN_CLEAR_RATIO = 0.05
+FOREIGN_CLEAR_MIN_WORDS = SHORT_WORDS + 1
 
 # When both the block's best guess and the article's language are Galician, Spanish or
 # Portuguese (the languages lid.176 confuses, see _close_languages), the article's weight is
@@ -493,9 +500,16 @@ def detect(article: Article, use_langdetect: bool = False) -> ArticleLanguage:
             foreign = guess.code not in (lang, "und") and (
                 guess.confidence >= FOREIGN_MIN_CONFIDENCE
                 # (raw scores never name zh, ja or ko: the script decides those)
-                or lang not in _CJK and words > SHORT_WORDS
+                or lang not in _CJK and words >= FOREIGN_CLEAR_MIN_WORDS
                 and guess.confidence >= FOREIGN_CLEAR_MIN_CONFIDENCE
                 and raw.get(lang, 0.0) < guess.confidence * FOREIGN_CLEAR_RATIO)
+            if not foreign and guess.code not in (lang, "und") and lang != "und":
+                # Another language won, but not clearly enough to call the block foreign: it is
+                # translated as the article's language, so that is its verdict (the detector's
+                # scores stay in the candidates). Otherwise the report would name a language
+                # nothing acts on (UD dev: "Madonna na pele de Madonna", Portuguese, read as fr 0.2).
+                guess = LanguageGuess(lang, round(min(1.0, raw.get(lang, 0.0)), 3), "context",
+                                      guess.candidates)
         result.blocks.append(BlockLanguage(i, block.role, block.text, guess, foreign))
     return result
 

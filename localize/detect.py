@@ -6,14 +6,16 @@ langdetect (seeded) can be mixed in (``use_langdetect=True``), but in benchmarks
 (UD treebanks and Debian messages, dev and test splits) it helped measurably nowhere and took
 about ten times as long, so it is off by default; see BENCHMARKS.md.
 
-Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh).
+Writing systems decide first where they can (kana -> ja, Hangul -> ko, Han alone -> zh);
+fastText reads every text lower-cased (it misreads headlines in capitals).
 Catalan, Spanish and French, then Galician, Spanish and Portuguese, which lid.176 confuses, are
 told apart again by character n-grams learnt from public text (localize/data/catalan-ngrams.json,
 iberian-ngrams.json). Blocks too short to judge
 (under ``MIN_LETTERS`` letters, a CJK character weighing ``CJK_LETTER_WEIGHT``, or meta roles
 such as dates and bylines) inherit the article's language, flagged as inherited. Short or
-close-call blocks lean towards the article's language (the article is context), but a paragraph
-that is clearly in another language, or in another writing system, is reported as such. The
+close-call blocks lean towards the article's language (the article is context) and are reported
+in it, but a paragraph that is clearly in another language, or in another writing system, is
+reported as such. The
 article's language is a vote of its blocks weighted by capped length (the headline double), and a
 language only one body block speaks loses to one several blocks speak, so one long quote never
 decides it. ``WINDOWS_CODE_PAGES`` lets localize.articles pick a legacy file's code page by the

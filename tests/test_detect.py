@@ -276,7 +276,8 @@ def test_a_block_another_language_wins_narrowly_is_reported_in_the_articles_lang
     portuguese = ["O governo aprovou ontem o novo orçamento depois de um longo debate no parlamento.",
                   "Os deputados discutiram durante três dias os gastos com transportes e escolas."]
     subhead = "Chaplin na pele de Chaplin"  # lid.176: Galician 0.2, French 0.1, Portuguese less
-    result = detect(read_article("orcamento.txt", data="\n\n".join([portuguese[0], subhead, portuguese[1]]).encode()))
+    text = "\n\n".join([portuguese[0], subhead, portuguese[1]])
+    result = detect(read_article("orcamento.txt", data=text.encode()))
     block = result.blocks[1]
     assert block.guess.candidates[0][0] != "pt"  # the detector's own best guess is kept in view
     assert not block.foreign and block.guess.code == "pt" and block.guess.method == "context"
@@ -289,11 +290,13 @@ PORTUGUESE = ["O governo aprovou ontem o novo orçamento depois de um longo deba
 def test_a_portuguese_subhead_that_reads_as_galician_stays_portuguese_in_a_portuguese_article():
     subhead = "Torneio de xadrez no centro cultural"  # lid.176 and the n-grams: Galician 0.88
     assert guess_language(subhead).code == "gl"  # the case the rule is for
-    result = detect(read_article("xadrez.txt", data="\n\n".join([PORTUGUESE[0], subhead, PORTUGUESE[1]]).encode()))
+    text = "\n\n".join([PORTUGUESE[0], subhead, PORTUGUESE[1]])
+    result = detect(read_article("xadrez.txt", data=text.encode()))
     assert not result.foreign_blocks and result.blocks[1].guess.code == "pt"
 
 
 def test_a_spanish_paragraph_in_a_portuguese_article_is_still_found():
     spanish = "El ministro dijo ayer que el acuerdo con los sindicatos se firmará antes del verano."
-    result = detect(read_article("acordo.txt", data="\n\n".join([PORTUGUESE[0], spanish, PORTUGUESE[1]]).encode()))
+    text = "\n\n".join([PORTUGUESE[0], spanish, PORTUGUESE[1]])
+    result = detect(read_article("acordo.txt", data=text.encode()))
     assert [(b.index, b.guess.code) for b in result.foreign_blocks] == [(1, "es")]

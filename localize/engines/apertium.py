@@ -595,7 +595,9 @@ def _analyse(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     todo = [w for w in words if (mode, w) not in _analysis_cache]
     analyser = _mode_binary(mode, "automorf") if todo else None
     if todo and analyser and shutil.which("lt-proc"):
-        for unit in re.findall(r"\^([^$]*)\$", _lt_proc("-w", analyser, " ".join(todo) + "\n")):
+        # One word a line: words side by side on one line were read as one multi-word unit
+        # ("New" and "York" of a batch, sorted next to each other: "New" then had no reading).
+        for unit in re.findall(r"\^([^$]*)\$", _lt_proc("-w", analyser, "\n".join(todo) + "\n")):
             surface, _, rest = unit.partition("/")
             readings = rest.split("/")
             _unit_cache[(mode, surface)] = _lexical_unit(surface, rest)
@@ -775,7 +777,7 @@ def _name_translations(mode: str, words: tuple[str, ...]) -> dict[str, str]:
     the dictionary has none)."""
     todo = [w for w in words if (mode, w) not in _name_translation_cache]
     if todo:
-        knowledge = analyse_names(mode, [" ".join(todo)])
+        knowledge = analyse_names(mode, todo)  # one word a line: no multi-word units across words
         places = _place_translations(mode, [w for w in todo if len(knowledge.translations.get(w, ())) > 1])
         for w in todo:
             found = sorted(knowledge.translations.get(w, ()))

@@ -143,3 +143,57 @@ def test_recapitalising_touches_only_a_name_that_followed_a_conjunction():
         "Un trato y a plan e Israel"
     assert _recapitalise("España u omán", "Spain or Oman signed.", "eng-spa") == "España u Omán"
     assert _recapitalise("Fue a casa", "He went to Casa.", "eng-spa") == "Fue a casa"
+
+
+@apertium
+def test_a_capitalised_run_with_a_function_word_mid_sentence_is_a_title(translate):
+    # English capitalises an article, adverb or verb mid-sentence only in a title or a name.
+    sentence = "On the new album there are quieter songs such as The End and Just Breathe for the fans."
+    assert "El Fin" in translate(sentence, protect=False)
+    out = translate(sentence)
+    assert "The End" in out and "Just Breathe" in out
+
+
+@apertium
+def test_a_capitalised_verb_mid_sentence_is_a_name(translate):
+    assert "de Adapt," in translate("The director of Adapt, the association which organises the week, spoke.")
+
+
+@apertium
+def test_an_ordinal_opening_a_capitalised_run_is_translated_as_an_adjective(translate):
+    assert "Sexta Avenida" in translate("The marchers walked slowly down Sixth Avenue towards the park on Sunday.")
+
+
+@apertium
+def test_speech_opened_by_a_single_quotation_mark_starts_a_sentence(translate):
+    out = translate("'Then you can start breaking them,' the coach told the young players.")
+    assert "Then" not in out and "Entonces" in out
+
+
+@apertium
+def test_a_capitalised_noun_after_a_preposition_without_a_determiner_is_a_name(translate):
+    # English puts no determiner before a proper name: "in Wedding" is the place, not "a wedding".
+    sentence = "Unknown people set fire to rubbish bins in Wedding on Friday night."
+    assert "Boda" in translate(sentence, protect=False)
+    assert "en Wedding" in translate(sentence)
+
+
+@apertium
+def test_the_tail_of_a_longer_name_or_a_numbered_name_is_translated(translate):
+    assert "Educación" in translate("The report was written by the city's Department of Education last year.")
+    assert "Escuela Pública 36" in translate("The aides were employed by Public School 36 in the poorest district.")
+
+
+@apertium
+def test_an_adjective_before_a_one_word_name_stays_with_it(translate):
+    # Left before a stand-in, the engine moves the adjective after it ("Wildbad Malo").
+    assert "en Bad Wildbad" in translate("The old swimming bath in Bad Wildbad was restored last year.")
+
+
+@apertium
+def test_words_analysed_in_one_batch_keep_their_own_readings():
+    from localize.engines.apertium import _analyse, _readings_cache
+
+    # "Sierra Leone" is one unit for the analyser; "Sierra" alone is a woman's name.
+    _analyse("eng-spa", ("Sierra", "Leone"))
+    assert "<ant>" in _readings_cache[("eng-spa", "Sierra")]

@@ -197,3 +197,19 @@ def test_words_analysed_in_one_batch_keep_their_own_readings():
     # "Sierra Leone" is one unit for the analyser; "Sierra" alone is a woman's name.
     _analyse("eng-spa", ("Sierra", "Leone"))
     assert "<ant>" in _readings_cache[("eng-spa", "Sierra")]
+
+
+@apertium
+def test_a_capitalised_plural_after_a_preposition_without_a_determiner_is_a_name(translate):
+    sentence = "Nobody could explain the message of Samaras to the voters last week."
+    assert "Sámaras" in translate(sentence, protect=False)
+    assert "de Samaras" in translate(sentence)
+
+
+@apertium
+def test_a_capitalised_noun_right_after_a_lower_case_noun_is_a_name_in_apposition(translate):
+    sentence = "In the new game the plumber has to free princess Peach from the castle."
+    assert "Melocotón" in translate(sentence, protect=False)
+    assert "princesa Peach" in translate(sentence)
+    # After a possessive the capitalised noun is no apposition: "'s" is a determiner.
+    assert "departamento" in translate("The lawsuit lists the city's Department as one of the defendants.")

@@ -213,3 +213,12 @@ def test_a_capitalised_noun_right_after_a_lower_case_noun_is_a_name_in_appositio
     assert "princesa Peach" in translate(sentence)
     # After a possessive the capitalised noun is no apposition: "'s" is a determiner.
     assert "departamento" in translate("The lawsuit lists the city's Department as one of the defendants.")
+
+
+@apertium
+def test_a_title_with_a_subtitle_after_a_colon_is_kept_whole(translate):
+    sentence = "Reviewers found the new Need for Speed: The Run quite confusing in the end."
+    assert "Need for Speed: The Run" not in translate(sentence, protect=False)
+    assert "Need for Speed: The Run" in translate(sentence)
+    # After a colon that follows a lower-case word, a capital opens a sentence.
+    assert "Los miembros" in translate("He told the committee: The members will vote on Friday morning.")

@@ -222,3 +222,10 @@ def test_a_title_with_a_subtitle_after_a_colon_is_kept_whole(translate):
     assert "Need for Speed: The Run" in translate(sentence)
     # After a colon that follows a lower-case word, a capital opens a sentence.
     assert "Los miembros" in translate("He told the committee: The members will vote on Friday morning.")
+
+
+@apertium
+def test_two_names_joined_by_a_preposition_are_two_names_but_a_known_name_stays_whole(translate):
+    assert "en Wedding" in translate("The driver had to stop on Seestrasse in Wedding when she was attacked.")
+    # The analyser knows the band as one name; protecting its last word alone broke it apart.
+    assert "Alice in Chains" in translate("We played at a festival with Alice in Chains and other bands last year.")

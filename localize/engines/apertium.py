@@ -521,7 +521,13 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
             continue
         prev2 = run[g[0] - 2][1] if g[0] >= 2 else ""
         end = run[g[-1]][0] + len(run[g[-1]][1])
-        if prev2[:1].isupper() or re.match(r"\s*(\d|of\b)", visible[end:]):
+        if prev2[:1].isupper() and (_analyse(mode, (prev2,)).get(prev2) == "common" or
+                                    _is_one_name(mode, visible[run[g[0] - 2][0]:end])):
+            # The tail of a longer name: a descriptive one ("Department of Education") or one
+            # the analyser knows as a unit ("Alice in Chains"); two names joined by a preposition
+            # are two names ("Seestrasse in Wedding").
+            continue
+        if re.match(r"\s*(\d|of\b)", visible[end:]):
             continue
         if _MODIFIER_READING.search(_readings_cache.get((mode, run[g[0]][1]), "")):
             continue
@@ -537,6 +543,12 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
         a, b = run[g[0]][0], run[g[-1]][0] + len(run[g[-1]][1])
         out = [sp for sp in out if sp[1] <= a or sp[0] >= b] + [(a, b)]
     return out
+
+
+def _is_one_name(mode: str, words: str) -> bool:
+    """Whether the analyser reads ``words`` as one proper-noun unit ("Alice in Chains")."""
+    unit = _whole_name_unit(mode, words)
+    return bool(unit) and unit.proper
 
 
 def _is_apposition(mode: str, before: tuple[int, str], word: str, visible: str) -> bool:

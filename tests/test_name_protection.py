@@ -229,3 +229,12 @@ def test_two_names_joined_by_a_preposition_are_two_names_but_a_known_name_stays_
     assert "en Wedding" in translate("The driver had to stop on Seestrasse in Wedding when she was attacked.")
     # The analyser knows the band as one name; protecting its last word alone broke it apart.
     assert "Alice in Chains" in translate("We played at a festival with Alice in Chains and other bands last year.")
+
+
+@apertium
+def test_a_capitalised_adjective_that_modifies_no_noun_is_a_name(translate):
+    sentence = "Four of us played together for years and Matt (Cameron) joined us later."
+    assert "Mates" in translate(sentence, protect=False)
+    assert "Matt (Cameron)" in translate(sentence)
+    # After a verb it is predicative: a demonym the analyser knows only as an adjective.
+    assert "es belga" in translate("I am pleased with his progress and with the fact that he is Belgian.")

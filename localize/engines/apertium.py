@@ -483,8 +483,13 @@ def _runs_with_a_capitalised_function_word(run, sentence_start, spans, mode=""):
         # does ("the Lost Interview", "Sixth Avenue", "First Princess": translated).
         evidence = [i for i in group if not (len(group) > 1 and i == group[0] and
                                              _MODIFIER_READING.search(_readings_cache.get((mode, run[i][1]), "")))]
+        # An adjective alone before punctuation modifies no noun ("and Matt (Cameron) joined"),
+        # unless a verb makes it predicative ("he is Belgian": a demonym the analyser reads
+        # only as an adjective).
+        alone = len(group) == 1 and group[0] == len(run) - 1 and group[0] > 0 and \
+            _is_plain_adjective(mode, run[group[0]][1]) and not _is_verb(mode, run[group[0] - 1][1])
         if group and not (sentence_start and group[0] == 0) and \
-                any(_is_capitalised_function_word(mode, run[i][1]) for i in evidence):
+                (alone or any(_is_capitalised_function_word(mode, run[i][1]) for i in evidence)):
             a, b = run[group[0]][0], run[group[-1]][0] + len(run[group[-1]][1])
             out = [sp for sp in out if sp[1] <= a or sp[0] >= b] + [(a, b)]
         group = []
@@ -543,6 +548,12 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
         a, b = run[g[0]][0], run[g[-1]][0] + len(run[g[-1]][1])
         out = [sp for sp in out if sp[1] <= a or sp[0] >= b] + [(a, b)]
     return out
+
+
+def _is_verb(mode: str, word: str) -> bool:
+    """Whether the analyser reads ``word`` as a verb (any reading)."""
+    _analyse(mode, (word,))
+    return "<vb" in _readings_cache.get((mode, word), "")
 
 
 def _is_one_name(mode: str, words: str) -> bool:

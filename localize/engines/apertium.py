@@ -193,11 +193,13 @@ class ApertiumEngine:
         for text, spans in zip(texts, spans_per_text):
             for span in spans:
                 words = text[span[0]:span[1]].split()
-                if len(words) > 1 and _analyse(mode, (words[0],)).get(words[0]) == "ant":
+                if len(words) > 1 and ":" not in text[span[0]:span[1]] and \
+                        _analyse(mode, (words[0],)).get(words[0]) == "ant":
                     # Not a regnal number or an initial ("Elizabeth I", "John F."): those are no
-                    # surnames, and "I" must stay a pronoun elsewhere.
+                    # surnames, and "I" must stay a pronoun elsewhere. Nor a title of a work
+                    # ("Steve Jobs: The Lost Interview") or its function words ("The").
                     names.update(w for w in words[1:] if w[:1].isupper() and len(w) > 1
-                                 and any(c.islower() for c in w))
+                                 and any(c.islower() for c in w) and not _is_capitalised_function_word(mode, w))
         return frozenset(names)
 
     def _protect(self, text: str, pair: Pair, terms: tuple, name_spans: list[tuple[int, int]]) -> Masked:

@@ -185,6 +185,13 @@ def test_the_tail_of_a_longer_name_or_a_numbered_name_is_translated(translate):
 
 
 @apertium
+def test_a_capitalised_possessive_or_modifier_after_a_preposition_is_no_bare_name(translate):
+    # The preposition's noun is the lower-case one after it: "of [ICE trains]", "of [Union's policy]".
+    assert "ICE" not in translate("The axles of ICE trains are now checked more often in winter.")
+    assert "Union" not in translate("It is a step towards clarity of Union's policy towards China and India.")
+
+
+@apertium
 def test_an_adjective_before_a_one_word_name_stays_with_it(translate):
     # Left before a stand-in, the engine moves the adjective after it ("Wildbad Malo").
     assert "en Bad Wildbad" in translate("The old swimming bath in Bad Wildbad was restored last year.")
@@ -200,28 +207,15 @@ def test_words_analysed_in_one_batch_keep_their_own_readings():
 
 
 @apertium
-def test_a_capitalised_plural_after_a_preposition_without_a_determiner_is_a_name(translate):
-    sentence = "Nobody could explain the message of Samaras to the voters last week."
-    assert "Sámaras" in translate(sentence, protect=False)
-    assert "de Samaras" in translate(sentence)
-
-
-@apertium
-def test_a_capitalised_noun_right_after_a_lower_case_noun_is_a_name_in_apposition(translate):
-    sentence = "In the new game the plumber has to free princess Peach from the castle."
-    assert "Melocotón" in translate(sentence, protect=False)
-    assert "princesa Peach" in translate(sentence)
-    # After a possessive the capitalised noun is no apposition: "'s" is a determiner.
-    assert "departamento" in translate("The lawsuit lists the city's Department as one of the defendants.")
-
-
-@apertium
 def test_a_title_with_a_subtitle_after_a_colon_is_kept_whole(translate):
     sentence = "Reviewers found the new Need for Speed: The Run quite confusing in the end."
     assert "Need for Speed: The Run" not in translate(sentence, protect=False)
     assert "Need for Speed: The Run" in translate(sentence)
     # After a colon that follows a lower-case word, a capital opens a sentence.
     assert "Los miembros" in translate("He told the committee: The members will vote on Friday morning.")
+    # A name after a colon is no subtitle: the words before the colon are translated.
+    assert "CEO de Deutsche Bank" in translate("The report names the new CEO of Deutsche Bank: Anshu Jain "
+                                               "will run the bank from next year, the paper says.")
 
 
 @apertium
@@ -238,3 +232,5 @@ def test_a_capitalised_adjective_that_modifies_no_noun_is_a_name(translate):
     assert "Matt (Cameron)" in translate(sentence)
     # After a verb it is predicative: a demonym the analyser knows only as an adjective.
     assert "es belga" in translate("I am pleased with his progress and with the fact that he is Belgian.")
+    # After a determiner it is a nominalised adjective ("the Right": the political right).
+    assert "Right" not in translate("On Monday the leader of the Right, a former minister, backed the plan.")

@@ -234,3 +234,29 @@ def test_a_capitalised_adjective_that_modifies_no_noun_is_a_name(translate):
     assert "es belga" in translate("I am pleased with his progress and with the fact that he is Belgian.")
     # After a determiner it is a nominalised adjective ("the Right": the political right).
     assert "Right" not in translate("On Monday the leader of the Right, a former minister, backed the plan.")
+
+
+@apertium
+def test_a_word_with_a_capital_inside_is_a_name(translate):
+    sentence = "Ten years after he left, he was hard at work at his new computer company NeXT in California."
+    assert "LUEGO" in translate(sentence, protect=False)
+    assert "NeXT" in translate(sentence)
+
+
+@apertium
+def test_a_capitalised_name_particle_opens_a_name_and_is_no_title(translate):
+    assert "Bin Laden" in translate("Many people remember where they were when Bin Laden was killed.")
+
+
+@apertium
+def test_an_adjective_before_a_name_of_several_words_stays_with_it(translate):
+    # Left before a stand-in, the engine moved it after the name ("France Internationale Radiofónico").
+    out = translate("According to Radio France Internationale (RFI), two numbers interest the investigators.")
+    assert "Radio France Internationale" in out
+
+
+@apertium
+def test_a_quoted_title_with_a_subtitle_is_kept_from_its_first_word(translate):
+    sentence = ('His intense new book, "The Beauty and the Sorrow: An Intimate History of the Great War," '
+                'begins with a long list of people.')
+    assert '"The Beauty and the Sorrow: An Intimate History' in translate(sentence)

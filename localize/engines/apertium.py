@@ -67,6 +67,12 @@ def _capitalised_words(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text) if w[0].isupper()}
 
 
+def _is_mixed_case(word: str) -> bool:
+    """A capital right after a lower-case letter inside a word: a brand or a name's own spelling
+    ("NeXT", "TriBeCa"), never a dictionary word (orthography)."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
 def _fold(word: str) -> str:
     """A word without case and accents, for comparing a name with its copy ("Omán", "oman")."""
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
@@ -267,6 +273,8 @@ class ApertiumEngine:
                         start = None
                     continue
                 r = "name" if tok in names else readings.get(tok, "")
+                if r == "common" and _is_mixed_case(tok):
+                    r = "unknown"  # "NeXT": a name's own spelling of a dictionary word
                 first_of_sentence = sentence_start and k == 0
                 if start is None:
                     if r == "ant" and first_of_sentence and _has_common_reading(pair.detail, tok) and \
@@ -333,12 +341,14 @@ def _with_title_before_subtitle(visible: str, start: int, spans, mode: str = "")
     words = list(re.finditer(r"\S+", visible[:start].rstrip()[:-1]))  # the words before the colon
     first = None
     for w in reversed(words):
-        word = w.group(0)
+        word = w.group(0).lstrip("\"“‘'(")  # a title may open with a quotation mark
         if not _TITLE_WORD.match(word) or not (word[0].isupper() or
                                                (word.islower() and len(word) <= FUNCTION_WORD_MAX_LEN)):
             break
         if word[0].isupper():
-            first = w.start()
+            first = w.end() - len(word)
+        if word != w.group(0):
+            break
     if first is None:
         return spans
     return [sp for sp in spans if sp[1] <= first or sp[0] >= span[1]] + [(first, span[1])]
@@ -391,10 +401,12 @@ def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
         # Titles before a name ("Chairman John Kerry", "Vice President Dalibor Kučera") are
         # translated: a name run starts at its first word that is not a dictionary word.
         whole = group
-        while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names:
+        # A capitalised name particle opens a name ("Bin Laden", "Van Gogh"): no title.
+        while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names \
+                and run[group[0]][1].lower() not in NAME_PARTICLES:
             group = group[1:]
-        if len(group) == 1 and group != whole and _is_plain_adjective(mode, run[group[0] - 1][1]) \
-                and not _passes_through(mode, run[group[0]][1]):
+        if group and group != whole and _is_plain_adjective(mode, run[group[0] - 1][1]) \
+                and (len(group) > 1 or not _passes_through(mode, run[group[0]][1])):
             # An adjective is no title: left before a stand-in, the engine puts it after the
             # person it reads there ("New Jersey" -> "Jersey Nuevo", "Bad Wildbad" -> "Wildbad
             # Malo"); it stays with the name.

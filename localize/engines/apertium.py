@@ -304,7 +304,8 @@ class ApertiumEngine:
             if start is not None:
                 spans.append((run[start][0], run[-1][0] + len(run[-1][1])))
             if not title_case:
-                spans = _whole_name_runs(run, readings, names, sentence_start, spans, pair.detail)
+                spans = _whole_name_runs(run, readings, names, sentence_start, spans, pair.detail,
+                                         english=pair.source == ENGLISH_GRAMMAR)
                 if pair.source == ENGLISH_GRAMMAR:
                     # After a colon that follows a capitalised word, a capitalised function word
                     # opens a subtitle ("Need for Speed: The Run"), not a sentence.
@@ -379,7 +380,7 @@ def _quoted_titles(visible: str) -> list[tuple[int, int]]:
     return out
 
 
-def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
+def _whole_name_runs(run, readings, names, sentence_start, spans, mode="", english=False):
     """A run of two or more capitalised words with a name in it ("Deutsche Bank", "Lehman
     Brothers", "Credit Suisse") is one name: the engine would translate its common words
     ("Banco", "Hermanos"), which human translators of news keep (measured on newstest2012)."""
@@ -405,12 +406,14 @@ def _whole_name_runs(run, readings, names, sentence_start, spans, mode=""):
         while group and readings.get(run[group[0]][1]) == "common" and run[group[0]][1] not in names \
                 and run[group[0]][1].lower() not in NAME_PARTICLES:
             group = group[1:]
-        if group and group != whole and _is_plain_adjective(mode, run[group[0] - 1][1]) \
+        if english and group and group != whole and _is_plain_adjective(mode, run[group[0] - 1][1]) \
                 and (len(group) > 1 or not _passes_through(mode, run[group[0]][1])):
-            # An adjective is no title: left before a stand-in, the engine puts it after the
-            # person it reads there ("New Jersey" -> "Jersey Nuevo", "Bad Wildbad" -> "Wildbad
-            # Malo"); it stays with the name.
-            group = [group[0] - 1, group[0]]
+            # An English adjective is no title: left before a stand-in, the engine puts it after
+            # the person it reads there ("New Jersey" -> "Jersey Nuevo", "Radio France
+            # Internationale" -> "France Internationale Radiofónico"); it stays with the name.
+            # Only for English sources (benchmarks/mixed_bench.py dev: French "Le National
+            # Hurricane Center" lost its article through the pivot with it).
+            group = [group[0] - 1] + group
         # A place whose name the bilingual dictionary translates, first in a run of three or more
         # words, is a name of its own before another ("governador de Califòrnia Arnold
         # Schwarzenegger": Romance order puts the title and its place before the person); the

@@ -67,6 +67,13 @@ def _capitalised_words(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text) if w[0].isupper()}
 
 
+def _words_beside_capitals(text: str) -> set[str]:
+    """Lower-case words right before or right after a capitalised word."""
+    words = _CAPITALISED.findall(text)
+    return {w for k, w in enumerate(words) if w.islower() and
+            ((k and words[k - 1][0].isupper()) or (k + 1 < len(words) and words[k + 1][0].isupper()))}
+
+
 def _is_mixed_case(word: str) -> bool:
     """A capital right after a lower-case letter inside a word: a brand or a name's own spelling
     ("NeXT", "TriBeCa"), never a dictionary word (orthography)."""
@@ -140,7 +147,10 @@ class ApertiumEngine:
         flat = [" ".join(s.split()) for s in segments]
         if self.settings.protect_names:
             # One analyser call for the whole batch; per-segment lookups then hit the cache.
-            _analyse(pair.detail, tuple(sorted(set().union(*map(_capitalised_words, flat)))))
+            # The words beside capitalised words too: the rules read them (prepositions,
+            # determiners, the noun after a name).
+            _analyse(pair.detail, tuple(sorted(set().union(*map(_capitalised_words, flat),
+                                                           *map(_words_beside_capitals, flat)))))
             first_pass = [self._name_spans(s, pair, frozenset()) for s in flat]
             names = self._surnames(flat, first_pass, pair.detail)
             spans_per_text = [spans if not names & _capitalised_words(s) else self._name_spans(s, pair, names)
@@ -543,11 +553,10 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
             continue
         prev2 = run[g[0] - 2][1] if g[0] >= 2 else ""
         end = run[g[-1]][0] + len(run[g[-1]][1])
-        if prev2[:1].isupper() and (_analyse(mode, (prev2,)).get(prev2) == "common" or
-                                    _is_one_name(mode, visible[run[g[0] - 2][0]:end])):
+        if prev2[:1].isupper() and _analyse(mode, (prev2,)).get(prev2) != "unknown":
             # The tail of a longer name: a descriptive one ("Department of Education") or one
-            # the analyser knows as a unit ("Alice in Chains"); two names joined by a preposition
-            # are two names ("Seestrasse in Wedding").
+            # the analyser knows as a unit ("Alice in Chains"). After a word the dictionary does
+            # not know, two names joined by a preposition are two ("Seestrasse in Wedding").
             continue
         if re.match(r"\s*(\d|of\b)", visible[end:]):
             continue
@@ -587,14 +596,6 @@ def _is_noun(mode: str, word: str) -> bool:
     _analyse(mode, (word,))
     return "<n>" in _readings_cache.get((mode, word), "")
 
-
-def _is_one_name(mode: str, words: str) -> bool:
-    """Whether the analyser reads ``words`` as one proper-noun unit ("Alice in Chains")."""
-    unit = _whole_name_unit(mode, words)
-    return bool(unit) and unit.proper
-
-
-# --------------------------------------------------------------------------- system
 
 def _apertium_bin() -> str:
     path = shutil.which("apertium")

@@ -14,8 +14,11 @@ afterwards. Which words are names comes from the analyser's readings, not from c
 word with a proper-noun reading (``<np>``, subtypes ``<ant>``, ``<cog>``, ``<loc>``, ``<org>``,
 ``<al>``) used as a name (capitalised mid-sentence, inside a run of capitalised words with such a
 word or an unknown one, after a person's first name somewhere in the batch) is protected even when
-it is also a dictionary word; a title in quotation marks is kept whole. Rules and their effects
-were measured on WMT newstest2012 (``benchmarks/names_bench.py``).
+it is also a dictionary word; a title in quotation marks is kept whole. For English sources, the
+grammar says more (capitals and determiners): a capitalised run mid-sentence with a function word
+in it is a title ("The End", "Need for Speed: The Run"), a capitalised singular noun after a
+preposition without a determiner is a name ("in Wedding"). Rules and their effects were measured
+on WMT newstest2012 (``benchmarks/names_bench.py``).
 
 Romance sources and pivots (measured on the FLORES paragraphs of ``benchmarks/mixed_bench.py``,
 dev): a word the engine reads as a name anyway is left to it (several words the analyser reads as

@@ -76,7 +76,7 @@ def main() -> None:
                 total += 1
                 kept += _has_word(o, name)
         score = chrf.corpus_score(out, [ref]).score
-        print(f"| {label} | {100 * kept / total:.1f}% ({kept}/{total}) | {score:.1f} |")
+        print(f"| {label} | {100 * kept / total:.1f}% ({kept}/{total}) | {score:.2f} |")
         if protect and ("--news" not in sys.argv or os.environ.get("NAMES_BENCH_SHOW")):
             for x, r, o in zip(src, ref, out):
                 # The same test as the count (a substring test hid "Air" lost in "Aire").

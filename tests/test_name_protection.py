@@ -143,3 +143,120 @@ def test_recapitalising_touches_only_a_name_that_followed_a_conjunction():
         "Un trato y a plan e Israel"
     assert _recapitalise("España u omán", "Spain or Oman signed.", "eng-spa") == "España u Omán"
     assert _recapitalise("Fue a casa", "He went to Casa.", "eng-spa") == "Fue a casa"
+
+
+@apertium
+def test_a_capitalised_run_with_a_function_word_mid_sentence_is_a_title(translate):
+    # English capitalises an article, adverb or verb mid-sentence only in a title or a name.
+    sentence = "On the new album there are quieter songs such as The End and Just Breathe for the fans."
+    assert "El Fin" in translate(sentence, protect=False)
+    out = translate(sentence)
+    assert "The End" in out and "Just Breathe" in out
+
+
+@apertium
+def test_a_capitalised_verb_mid_sentence_is_a_name(translate):
+    assert "de Adapt," in translate("The director of Adapt, the association which organises the week, spoke.")
+
+
+@apertium
+def test_an_ordinal_opening_a_capitalised_run_is_translated_as_an_adjective(translate):
+    assert "Sexta Avenida" in translate("The marchers walked slowly down Sixth Avenue towards the park on Sunday.")
+
+
+@apertium
+def test_speech_opened_by_a_single_quotation_mark_starts_a_sentence(translate):
+    out = translate("'Then you can start breaking them,' the coach told the young players.")
+    assert "Then" not in out and "Entonces" in out
+
+
+@apertium
+def test_a_capitalised_noun_after_a_preposition_without_a_determiner_is_a_name(translate):
+    # English puts no determiner before a proper name: "in Wedding" is the place, not "a wedding".
+    sentence = "Unknown people set fire to rubbish bins in Wedding on Friday night."
+    assert "Boda" in translate(sentence, protect=False)
+    assert "en Wedding" in translate(sentence)
+
+
+@apertium
+def test_the_tail_of_a_longer_name_or_a_numbered_name_is_translated(translate):
+    assert "Educación" in translate("The report was written by the city's Department of Education last year.")
+    assert "Escuela Pública 36" in translate("The aides were employed by Public School 36 in the poorest district.")
+
+
+@apertium
+def test_a_capitalised_possessive_or_modifier_after_a_preposition_is_no_bare_name(translate):
+    # The preposition's noun is the lower-case one after it: "of [ICE trains]", "of [Union's policy]".
+    assert "ICE" not in translate("The axles of ICE trains are now checked more often in winter.")
+    assert "Union" not in translate("It is a step towards clarity of Union's policy towards China and India.")
+
+
+@apertium
+def test_an_adjective_before_a_one_word_name_stays_with_it(translate):
+    # Left before a stand-in, the engine moves the adjective after it ("Wildbad Malo").
+    assert "en Bad Wildbad" in translate("The old swimming bath in Bad Wildbad was restored last year.")
+
+
+@apertium
+def test_words_analysed_in_one_batch_keep_their_own_readings():
+    from localize.engines.apertium import _analyse, _readings_cache
+
+    # "Sierra Leone" is one unit for the analyser; "Sierra" alone is a woman's name.
+    _analyse("eng-spa", ("Sierra", "Leone"))
+    assert "<ant>" in _readings_cache[("eng-spa", "Sierra")]
+
+
+@apertium
+def test_a_title_with_a_subtitle_after_a_colon_is_kept_whole(translate):
+    sentence = "Reviewers found the new Need for Speed: The Run quite confusing in the end."
+    assert "Need for Speed: The Run" not in translate(sentence, protect=False)
+    assert "Need for Speed: The Run" in translate(sentence)
+    # After a colon that follows a lower-case word, a capital opens a sentence.
+    assert "Los miembros" in translate("He told the committee: The members will vote on Friday morning.")
+    # A name after a colon is no subtitle: the words before the colon are translated.
+    assert "CEO de Deutsche Bank" in translate("The report names the new CEO of Deutsche Bank: Anshu Jain "
+                                               "will run the bank from next year, the paper says.")
+
+
+@apertium
+def test_two_names_joined_by_a_preposition_are_two_names_but_a_known_name_stays_whole(translate):
+    assert "en Wedding" in translate("The driver had to stop on Seestrasse in Wedding when she was attacked.")
+    # The analyser knows the band as one name; protecting its last word alone broke it apart.
+    assert "Alice in Chains" in translate("We played at a festival with Alice in Chains and other bands last year.")
+
+
+@apertium
+def test_a_capitalised_adjective_that_modifies_no_noun_is_a_name(translate):
+    sentence = "Four of us played together for years and Matt (Cameron) joined us later."
+    assert "Mates" in translate(sentence, protect=False)
+    assert "Matt (Cameron)" in translate(sentence)
+    # After a verb it is predicative: a demonym the analyser knows only as an adjective.
+    assert "es belga" in translate("I am pleased with his progress and with the fact that he is Belgian.")
+    # After a determiner it is a nominalised adjective ("the Right": the political right).
+    assert "Right" not in translate("On Monday the leader of the Right, a former minister, backed the plan.")
+
+
+@apertium
+def test_a_word_with_a_capital_inside_is_a_name(translate):
+    sentence = "Ten years after he left, he was hard at work at his new computer company NeXT in California."
+    assert "LUEGO" in translate(sentence, protect=False)
+    assert "NeXT" in translate(sentence)
+
+
+@apertium
+def test_a_capitalised_name_particle_opens_a_name_and_is_no_title(translate):
+    assert "Bin Laden" in translate("Many people remember where they were when Bin Laden was killed.")
+
+
+@apertium
+def test_an_adjective_before_a_name_of_several_words_stays_with_it(translate):
+    # Left before a stand-in, the engine moved it after the name ("France Internationale Radiofónico").
+    out = translate("According to Radio France Internationale (RFI), two numbers interest the investigators.")
+    assert "Radio France Internationale" in out
+
+
+@apertium
+def test_a_quoted_title_with_a_subtitle_is_kept_from_its_first_word(translate):
+    sentence = ('His intense new book, "The Beauty and the Sorrow: An Intimate History of the Great War," '
+                'begins with a long list of people.')
+    assert '"The Beauty and the Sorrow: An Intimate History' in translate(sentence)

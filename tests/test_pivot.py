@@ -105,3 +105,10 @@ def test_the_pivots_first_hop_writes_what_the_pair_writes_end_to_end(tmp_path):
     [out] = get_engine("apertium", settings).translate([sentence], hop, intermediate=True)
     assert out.text == apertium_chain(sentence, "fra-cat")  # "sobre l'Oyapock", not "el *Oyapock"
     assert out.unknown_words == ["Oyapock"]
+
+
+@needs_cat_spa
+def test_english_capitalisation_rules_are_not_applied_to_catalan(translate):
+    # Song titles capitalised in Catalan are translated as Apertium's own route does.
+    out = translate("ca", "El grup va tocar les cançons Tres Dies i Sempre Més davant del públic.").text
+    assert "Tres Días" in out

@@ -157,12 +157,13 @@ def test_review_shows_who_wrote_each_translation_and_only_that_sentences_problem
     runner.invoke(app, ["translate", str(seed), "--to", "es"])
     shown = runner.invoke(app, ["review", str(seed), "--to", "es", "--reviewer", "R"], input="q\n").output
     assert re.search(r"origin: +machine \(apertium en-es=", shown)
-    # The 20th line holds several sentences; the "One" name problem belongs to the first only.
+    # The 20th line holds several sentences; the unknown word "Takaichi" belongs to the second only.
+    # (It was the "One" of "Marine One", which the engine translated before names were kept.)
     po = polib.pofile("locales/es/LC_MESSAGES/trump-japan-rare-earths.po")
     line = [e for e in po if any(o[1] == "20" for o in e.occurrences)]
     assert len(line) > 1
     full = runner.invoke(app, ["review", str(seed), "--to", "es", "--reviewer", "R"],
                          input="s\n" * len(po) + "q\n").output
     blocks = full.split("\n[")
-    flagged = [b for b in blocks if "“One”" in b]  # "missing", or "became “Uno”" (the article names it)
-    assert len(flagged) == 1 and "Marine One" in flagged[0]
+    flagged = [b for b in blocks if ":20 " in b.split("\n")[0] and "did not know: Takaichi" in b]
+    assert len(flagged) == 1 and "through an interpreter" in flagged[0]

@@ -260,3 +260,13 @@ def test_a_quoted_title_with_a_subtitle_is_kept_from_its_first_word(translate):
     sentence = ('His intense new book, "The Beauty and the Sorrow: An Intimate History of the Great War," '
                 'begins with a long list of people.')
     assert '"The Beauty and the Sorrow: An Intimate History' in translate(sentence)
+
+
+@apertium
+def test_straight_quotes_stand_against_the_words_they_open_and_close_as_in_the_source(translate):
+    # Apertium writes '" Hemos' (a space after the opening quote) and lower-cases the quoted
+    # word after a colon; the source's placing and capital come back.
+    said = translate('The mayor added: "We have won the vote."')
+    assert said.endswith(': "Hemos ganado el voto."'), said
+    opening = translate('"We have won the vote," the mayor said.')
+    assert opening.startswith('"Hemos ganado el voto,"'), opening

@@ -114,6 +114,43 @@ def _recapitalise(translation: str, source: str, mode: str) -> str:
     return re.sub(r"((?<![^\W\d_])[^\W\d_] )([^\W\d_][\w'’-]*)", fix, translation)
 
 
+_STRAIGHT_QUOTE = re.compile(r'"')
+
+
+def _restore_quote_spacing(translation: str, source: str) -> str:
+    """Straight double quotes placed as the source placed them.
+
+    Apertium reads a straight ``"`` as a word of its own: it writes a space after an opening one
+    (``" Hemos``) and lower-cases the word it opens after a colon (``Dijo: " hemos``). Quotes
+    are paired with the source's by order (when both have as many); a quote the source wrote
+    against the next (or the previous) word gets that word back against it, and the capital the
+    source's quoted word had (orthography: a quotation opens with its own first letter's case)."""
+    marks_in_source = [m.start() for m in _STRAIGHT_QUOTE.finditer(source)]
+    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(translation)]
+    if not marks or len(marks) != len(marks_in_source):
+        return translation
+    out, cut = [], 0
+    for at, src in zip(marks, marks_in_source):
+        opens = src + 1 < len(source) and not source[src + 1].isspace()
+        closes = src > 0 and not source[src - 1].isspace()
+        if opens == closes:
+            continue  # both or neither side touches a word: no direction to restore
+        if opens:
+            m = re.compile(r'" +(\w)').match(translation, at)
+            if m:
+                first = m.group(1)
+                if source[src + 1].isupper() and first.islower():
+                    first = first.upper()
+                out.append(translation[cut:at] + '"' + first)
+                cut = m.end()
+        else:
+            before = translation[cut:at]
+            out.append(before.rstrip(" ") if before.endswith(" ") and len(before.rstrip(" ")) else before)
+            cut = at
+    out.append(translation[cut:])
+    return "".join(out)
+
+
 def _iso1(code3: str) -> str:
     return ISO3_TO_1.get(code3, code3)
 
@@ -186,7 +223,7 @@ class ApertiumEngine:
                 # The engine writes a space between a proper noun and the comma after it ("John ,").
                 if re.search(rf"\b{re.escape(stand_in)}[,;:!?.]", m.text):
                     clean = re.sub(rf"\b({re.escape(stand_in)}) (?=[,;:!?.])", r"\1", clean)
-            text = unmask(clean, m)
+            text = _restore_quote_spacing(unmask(clean, m), m.text)
             if self.settings.protect_names:
                 text = _recapitalise(text, m.text, pair.detail)
             outputs.append(EngineOutput(text, unknown))

@@ -12,8 +12,8 @@ Signals (English copy; other languages get the language-independent ones):
 
 * ``pronoun-gender``: one named person referred to as both "he" and "she" (subject pronouns that
   open a sentence or clause are attributed to the person the previous sentence was about);
-* ``near-homograph``: a capitalised word used as a modifier ("Gulf coast") while a word one letter
-  away ("golf") is used nearby: the translator (or engine) picked the wrong reading;
+* ``near-homograph``: a capitalised word used as a modifier ("Pope visit") while a word one letter
+  away ("pipe") is used nearby: the translator (or engine) picked the wrong reading;
 * ``weekday-calque``: "this Tuesday" / "the past Monday" for a past event (Romance "este martes",
   "el pasado lunes"); English says "on Tuesday";
 * ``perfect-with-date``: present perfect with a finished-time adverbial ("has signed ... on

@@ -335,7 +335,7 @@ _VOWELS = set("aeiou")
 
 
 def _vowel_swap(a: str, b: str) -> bool:
-    """One interior vowel swapped for another (golf/gulf): the shape of cross-language
+    """One interior vowel swapped for another (pope/pipe): the shape of cross-language
     near-homographs, whose consonant skeleton is shared. A first or last letter changed
     (Rome/home, Apple/apply) is an unrelated word or an inflection, not a misreading (the
     issue's native false positives)."""

@@ -50,12 +50,13 @@ ISO3_TO_1 = {
     "fin": "fi", "sme": "se", "est": "et", "lit": "lt", "lav": "lv", "ell": "el", "tur": "tr",
     "frp": "frp", "ast": "ast",
 }
-# First names to stand in for protected names; each is checked against the pair before use.
+# First names to stand in for protected names (common given names of the desk's languages, none
+# from the samples); each is checked against the pair before use.
 _STAND_INS = ("John", "Peter", "Paul", "David", "Michael", "Robert", "Thomas", "Richard", "Charles",
-              "George", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
-              "Jordi", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Jean", "Pierre")
-_STAND_INS_F = ("Mary", "Anna", "Laura", "Julia", "Sara", "Elena", "Susan", "Helen", "Carmen", "Marta",
-                "Maria", "Ana", "Lucia", "Paula", "Clara", "Alice", "Emma", "Sophie", "Claire", "Irene")
+              "Henry", "Carlos", "Pedro", "Pablo", "Jorge", "Luis", "Antonio", "Manuel", "Miguel",
+              "Jaume", "Pere", "Joan", "Marc", "Albert", "Daniel", "Martin", "Mario", "Louis", "Pierre")
+_STAND_INS_F = ("Mary", "Anna", "Laura", "Julia", "Sara", "Isabel", "Susan", "Helen", "Carmen", "Silvia",
+                "Maria", "Ana", "Lucia", "Paula", "Clara", "Alice", "Emma", "Sophie", "Teresa", "Irene")
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
 _NAME_RUN = re.compile(rf"[^\W\d_][\w'’-]*(?:[ ](?:(?:{particles_pattern()})[ ])?[^\W\d_][\w'’-]*)*", re.U)
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")

@@ -10,9 +10,12 @@ import typer
 
 from .errors import LocalizeError, as_localize_error, exit_code_for
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Plain click help (rich_markup_mode=None): rich's help panels cut option names and help text to
+# "--skip-unsup…" on a narrow terminal; click's wraps them. Each command's short_help fits
+# click's 45-character floor for the command list, so `localize --help` is whole at any width.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Offline translation desk for news articles: detect, translate, review, build.")
-models_app = typer.Typer(no_args_is_help=True, help="Translation engines and models.")
+models_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Translation engines and models.")
 app.add_typer(models_app, name="models")
 
 
@@ -98,7 +101,7 @@ def _print_json(doc: dict) -> None:
 
 # --------------------------------------------------------------------------- detect
 
-@app.command()
+@app.command(short_help='Language of each article and block.')
 @_guarded
 def detect(
     articles: List[str] = typer.Argument(..., help="Article files (plain text or Markdown); - reads stdin."),
@@ -183,7 +186,7 @@ DATA_OPT = typer.Option(None, "--data-dir", envvar="LOCALIZE_DATA_DIR",
 
 # --------------------------------------------------------------------------- translate
 
-@app.command()
+@app.command(short_help='Translate articles into the PO memory.')
 @_guarded
 def translate(
     articles: List[str] = typer.Argument(..., help="Article files, folders or globs."),
@@ -327,7 +330,7 @@ def _render_translations(results) -> None:
 
 # --------------------------------------------------------------------------- status
 
-@app.command()
+@app.command(short_help='Per memory: approved, machine, untranslated.')
 @_guarded
 def status(
     articles: Optional[List[str]] = typer.Argument(None, help="Articles (default: everything in the memory)."),
@@ -356,7 +359,7 @@ def status(
 
 # --------------------------------------------------------------------------- build
 
-@app.command()
+@app.command(short_help='Build translated articles from the memory.')
 @_guarded
 def build(
     articles: List[str] = typer.Argument(..., help="Source article(s), folders or globs."),
@@ -406,7 +409,7 @@ def build(
 
 # --------------------------------------------------------------------------- check
 
-@app.command()
+@app.command(short_help='Check translations; exit 1 on errors.')
 @_guarded
 def check(
     articles: List[str] = typer.Argument(..., help="Articles whose memory to check."),
@@ -470,7 +473,7 @@ def check(
 
 # --------------------------------------------------------------------------- review
 
-@app.command()
+@app.command(short_help='Review machine output in the terminal.')
 @_guarded
 def review(
     article: str = typer.Argument(..., help="The article whose memory to review."),
@@ -499,7 +502,7 @@ def review(
 
 # --------------------------------------------------------------------------- serve
 
-@app.command()
+@app.command(short_help='Review in the browser.')
 @_guarded
 def serve(
     articles: List[str] = typer.Argument(..., help="The articles to review (files, folders or globs)."),
@@ -526,8 +529,8 @@ def serve(
 
 # --------------------------------------------------------------------------- glossary
 
-glossary_app = typer.Typer(no_args_is_help=True, help="The glossary (locales/glossary.csv).")
-app.add_typer(glossary_app, name="glossary")
+glossary_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="The glossary (locales/glossary.csv).")
+app.add_typer(glossary_app, name="glossary", short_help="The glossary (locales/glossary.csv).")
 
 
 @glossary_app.command("add")
@@ -573,7 +576,7 @@ def glossary_list(
 
 # --------------------------------------------------------------------------- models
 
-@models_app.command("list")
+@models_app.command("list", short_help='Installed engines and language pairs.')
 @_guarded
 def models_list(
     data_dir: Optional[Path] = DATA_OPT,
@@ -599,7 +602,7 @@ def models_list(
     _console().print(table if pairs else "no translation engine installed (see README: Models)")
 
 
-@models_app.command("available")
+@models_app.command("available", short_help='Pairs in the Argos package index.')
 @_guarded
 def models_available(
     index: Optional[str] = typer.Option(None, "--index", envvar="LOCALIZE_INDEX_URL", help="Package index URL."),
@@ -625,7 +628,7 @@ def models_available(
     _console().print(table)
 
 
-@models_app.command("install")
+@models_app.command("install", short_help='Install an Argos package.')
 @_guarded
 def models_install(
     spec: List[str] = typer.Argument(..., help="FROM TO (from the index), FILE.argosmodel, or URL."),
@@ -643,7 +646,7 @@ def models_install(
         typer.echo(f"installed {meta['from_code']}-{meta['to_code']} {meta.get('package_version', '')} in {folder}")
 
 
-@models_app.command("remove")
+@models_app.command("remove", short_help='Remove an installed Argos package.')
 @_guarded
 def models_remove(
     source: str = typer.Argument(..., help="Source language, or a package folder name (models list)."),
@@ -660,7 +663,7 @@ def models_remove(
 
 # --------------------------------------------------------------------------- export / import (XLIFF, TMX)
 
-@app.command("export")
+@app.command("export", short_help='Hand the memory to a CAT tool (XLIFF, TMX).')
 @_guarded
 def export_cmd(
     articles: List[str] = typer.Argument(..., help="Article files, folders or globs (or PO files) whose memory to export."),
@@ -681,7 +684,7 @@ def export_cmd(
                    f"{result.approved} approved ({result.format})")
 
 
-@app.command("import")
+@app.command("import", short_help="Take a CAT tool's work back.")
 @_guarded
 def import_cmd(
     file: Path = typer.Argument(..., help="An XLIFF file back from a CAT tool."),

@@ -59,3 +59,14 @@ def test_help_is_cheap_and_lists_commands():
 def test_unknown_language_code_is_a_usage_error():
     result = runner.invoke(app, ["translate", str(SEED), "--to", "spanish!"])
     assert result.exit_code == 2
+
+
+def test_help_at_a_narrow_terminal_shows_every_option_and_command_whole():
+    # Rich's help panels cut names to "--skip-unsup…" below ~70 columns; the plain help wraps.
+    translate_help = runner.invoke(app, ["translate", "--help"], terminal_width=50)
+    assert translate_help.exit_code == 0
+    assert "--skip-unsupported" in translate_help.output and "…" not in translate_help.output
+    top = runner.invoke(app, ["--help"], terminal_width=50)
+    assert top.exit_code == 0
+    commands = top.output.split("Commands:")[1]
+    assert "..." not in commands and "…" not in commands, top.output

@@ -58,7 +58,12 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
         "octava": 8.0, "noveno": 9.0, "novena": 9.0, "décimo": 10.0, "décima": 10.0, "treinta": 30.0,
         "cuarenta": 40.0, "cincuenta": 50.0, "sesenta": 60.0, "setenta": 70.0, "ochenta": 80.0,
         "noventa": 90.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
-        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5},
+        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5,
+        # Collective numerals (RAE, Nueva gramática §21.6): "una cuarentena de civiles" = some 40.
+        **{w + s: v for w, v in (("decena", 10.0), ("docena", 12.0), ("quincena", 15.0),
+                                 ("veintena", 20.0), ("treintena", 30.0), ("cuarentena", 40.0),
+                                 ("cincuentena", 50.0), ("centena", 100.0), ("centenar", 100.0),
+                                 ("millar", 1e3)) for s in ("", "s" if w[-1] == "a" else "es")}},
     "ca": {**{w: float(i) for i, w in enumerate(
         "zero un dos tres quatre cinc sis set vuit nou deu onze dotze tretze catorze quinze setze "
         "disset divuit dinou vint".split())},
@@ -143,6 +148,9 @@ _DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
 class Figure:
     text: str            # as written: "$11 billion"
     values: frozenset    # every value the writing can stand for ("1.200" is 1200 or 1.2)
+    scaled: bool = False  # written with a scale word ("nine million")
+    in_decades: frozenset = frozenset()  # years it stands for when counted in tens ("tres decenios")
+    of_years: bool = False  # a number of years ("30 years"): it may be written in decades
 
 
 def _digit_values(token: str) -> set[float]:
@@ -193,7 +201,7 @@ def figures(text: str, lang: str) -> list[Figure]:
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
-        values |= {x for v in values for x in _extras(text, m.end(), v)}
+        values |= {v + 0.5 for v in values if _AND_A_HALF.match(text, m.end())}
         out.append((m, word, factor, values))
     # In a range the scale word is written once, after the second figure ("9 to 15 thousand
     # million", "entre 9 y 15 millones"): the first figure may carry it too (grammar of ranges).
@@ -206,8 +214,8 @@ def figures(text: str, lang: str) -> list[Figure]:
     # A mixed fraction ("5 1/2", tokenised "5 1 / 2") is one quantity, whole plus the fraction.
     fractions = [f for f in _FRACTION.finditer(text) if int(f.group(2)) < int(f.group(3))]
     inside = [x for x in out if any(f.start() <= x[0].start() < f.end() for f in fractions)]
-    result = [Figure(m.group(0).strip(), frozenset(values)) for m, _, _, values in out if not any(
-        x[0] is m for x in inside)]
+    result = [Figure(m.group(0).strip(), frozenset(values), of_years=bool(_YEARS_AFTER.match(text, m.end())))
+              for m, _, _, values in out if not any(x[0] is m for x in inside)]
     result += [Figure(f.group(0), frozenset({int(f.group(1)) + int(f.group(2)) / int(f.group(3))}))
                for f in fractions]
     return result
@@ -230,14 +238,9 @@ _DECADE_WORDS = re.compile(r"\s+(?:decenios?|décadas?|decades?)\b", re.I)
 _AND_A_HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:y\s+medi[oa]|i\s+mig|and\s+a\s+half)\b", re.I)
 
 
-def _extras(text: str, end: int, value: float) -> set[float]:
-    """Values a quantity ending at ``end`` also stands for: tens of years, an added half."""
-    out = set()
-    if _DECADE_WORDS.match(text, end):
-        out.add(value * 10)
-    if _AND_A_HALF.match(text, end):
-        out.add(value + 0.5)
-    return out
+# A number of years, which a translator may count in decades.
+_YEARS_AFTER = re.compile(r"[\s-]+(?:years?|años|anys|ans)\b", re.I)
+YEARS_PER_DECADE = 10
 
 
 @lru_cache(maxsize=None)
@@ -274,8 +277,11 @@ def number_words(text: str, lang: str, cardinals_only: bool = False) -> list[Fig
         factor = scales.get(re.sub(r"\s+", " ", scale.group(1).lower()), 1.0) if scale else 1.0
         end = scale.end() if scale else m.end()
         values = {value, value * factor}
-        values |= _extras(text, end, value * factor)
-        out.append(Figure(text[m.start():end], frozenset(values)))
+        if _AND_A_HALF.match(text, end):
+            values.add(value * factor + 0.5)
+        decades = {value * factor * YEARS_PER_DECADE} if _DECADE_WORDS.match(text, end) else set()
+        out.append(Figure(text[m.start():end], frozenset(values), scaled=factor > 1,
+                          in_decades=frozenset(decades)))
     return out
 
 
@@ -292,7 +298,8 @@ def _same(a: float, b: float) -> bool:
 
 def _take_same(fig: Figure, pool: list[Figure]) -> bool:
     """Remove from ``pool`` the first figure that can stand for one of ``fig``'s values."""
-    hit = next((f for f in pool if any(_same(a, b) for a in fig.values for b in f.values)), None)
+    hit = next((f for f in pool if any(_same(a, b) for a in fig.values for b in (
+        f.values | f.in_decades if fig.of_years else f.values))), None)
     if hit is not None:
         pool.remove(hit)
     return hit is not None
@@ -327,9 +334,12 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
     wanted = figures(source, source_lang)
     found = figures(target, target_lang)
     spelled = number_words(target, target_lang)
-    # Cardinals the source writes in words ("twelve", "nine million") are figures too; the
-    # source's ordinals and other number words are not read (they have too many other uses).
-    wanted += [f for f in number_words(source, source_lang, cardinals_only=True)]
+    # Amounts the source writes in words ("nine million", "three thousand million") are figures
+    # too, so that a thousandfold error in them is caught. A cardinal without a scale word is not:
+    # small ones serve as determiners and are reworded ("the two countries" -> "ambos países",
+    # "some forty" -> "una cuarentena", "a zero" -> "un empate"); tried on dev, they flagged more
+    # clean pairs than they caught errors.
+    wanted += [f for f in number_words(source, source_lang, cardinals_only=True) if f.scaled]
     problems = []
     # Each source figure takes the first target figure of the same value (digits before words).
     unmatched = [fig for fig in wanted if not _take_same(fig, found)]

@@ -229,8 +229,6 @@ _FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s+(\d)\s*/\s*(\d{1,2})(?![\d/])")
 # of the Spanish and Catalan determiner).
 _ARTICLE_ONE = {"un", "una"}
 _BEFORE_DIGITS = re.compile(r"\s+(?:[^\W\d_]+\s+)?\d")
-# English "one" alone is mostly a pronoun or determiner ("one of them", "no one"): never a figure.
-_PRONOUN_ONE = {"one"}
 # Units counted in tens ("tres decenios" for "30 years", "three decades"): the word means ten years.
 _DECADE_WORDS = re.compile(r"\s+(?:decenios?|décadas?|decades?)\b", re.I)
 # "y medio/media", "and a half" after a quantity and its noun add a half ("5 horas y media" = 5.5
@@ -272,8 +270,6 @@ def number_words(text: str, lang: str, cardinals_only: bool = False) -> list[Fig
         # A number word before a scale word is multiplied by it ("tres millones" = 3e6,
         # "three thousand million" = 3e9).
         scale = _scale_after(lang).match(text, m.end())
-        if name in _PRONOUN_ONE and lang == "en" and not scale:
-            continue
         factor = scales.get(re.sub(r"\s+", " ", scale.group(1).lower()), 1.0) if scale else 1.0
         end = scale.end() if scale else m.end()
         values = {value, value * factor}

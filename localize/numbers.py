@@ -151,6 +151,7 @@ class Figure:
     scaled: bool = False  # written with a scale word ("nine million")
     in_decades: frozenset = frozenset()  # years it stands for when counted in tens ("tres decenios")
     of_years: bool = False  # a number of years ("30 years"): it may be written in decades
+    in_code: bool = False  # digits inside a word ("3DS", "A380"): copied, never spelled out
 
 
 def _digit_values(token: str) -> set[float]:
@@ -214,13 +215,19 @@ def figures(text: str, lang: str) -> list[Figure]:
     # A mixed fraction ("5 1/2", tokenised "5 1 / 2") is one quantity, whole plus the fraction.
     fractions = [f for f in _FRACTION.finditer(text) if int(f.group(2)) < int(f.group(3))]
     inside = [x for x in out if any(f.start() <= x[0].start() < f.end() for f in fractions)]
-    result = [Figure(m.group(0).strip(), frozenset(values), of_years=bool(_YEARS_AFTER.match(text, m.end())))
+    result = [Figure(m.group(0).strip(), frozenset(values), of_years=bool(_YEARS_AFTER.match(text, m.end())),
+                     in_code=bool(_IN_CODE.match(text, m.end()) or _IN_CODE_BEFORE.search(text, 0, m.start())))
               for m, _, _, values in out if not any(x[0] is m for x in inside)]
     result += [Figure(f.group(0), frozenset({int(f.group(1)) + int(f.group(2)) / int(f.group(3))}))
                for f in fractions]
     return result
 
 
+# Digits with letters glued on either side are part of a code or a product name ("Nintendo 3DS",
+# "Airbus A380"): such a code is copied, so it is never rendered as a number word. The numerals'
+# own endings are no code: ordinals "3rd", "3er", "3º", decades "the 90s" (orthography of numerals).
+_IN_CODE = re.compile(r"(?!(?:st|nd|rd|th|s|er|º|ª)(?![^\W\d_]))[^\W\d_]", re.I)
+_IN_CODE_BEFORE = re.compile(r"[^\W\d_]\Z")
 _FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s+(\d)\s*/\s*(\d{1,2})(?![\d/])")
 
 
@@ -339,7 +346,7 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
     problems = []
     # Each source figure takes the first target figure of the same value (digits before words).
     unmatched = [fig for fig in wanted if not _take_same(fig, found)]
-    still = [fig for fig in unmatched if not _take_same(fig, spelled)]
+    still = [fig for fig in unmatched if fig.in_code or not _take_same(fig, spelled)]
     for fig in still:
         # A leftover target figure that is the source's value times a power of a thousand is a
         # scale word gone wrong ("billion" -> "bilions"): say so, naming both.

@@ -89,3 +89,13 @@ def test_a_wrong_figure_and_a_thousandfold_error_are_still_named():
         "“25” is missing or changed"]
     assert compare_figures("The order is worth $18 billion.", "El pedido vale 18 millones de dólares.",
                            "en", "es") == ["“18 billion” became “18 millones” (1,000 times smaller)"]
+
+
+def test_digits_of_a_product_code_are_not_rendered_by_a_number_word():
+    assert compare_figures("The console Nintendo 3DS plays in three dimensions.",
+                           "La consola Nintendo 4DS juega en tres dimensiones.", "en", "es") == [
+        "“3” is missing or changed"]
+
+
+def test_an_ordinal_ending_is_no_product_code():
+    assert compare_figures("The winner of the 3rd round.", "El ganador de la tercera ronda.", "en", "es") == []

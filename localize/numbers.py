@@ -58,7 +58,12 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
         "octava": 8.0, "noveno": 9.0, "novena": 9.0, "décimo": 10.0, "décima": 10.0, "treinta": 30.0,
         "cuarenta": 40.0, "cincuenta": 50.0, "sesenta": 60.0, "setenta": 70.0, "ochenta": 80.0,
         "noventa": 90.0, "cien": 100.0, "ciento": 100.0, "mil": 1e3, "media": 0.5,
-        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5},
+        "mil millones": 1e9, "un millón": 1e6, "un billón": 1e12, "medio": 0.5,
+        # Collective numerals (RAE, Nueva gramática §21.6): "una cuarentena de civiles" = some 40.
+        **{w + s: v for w, v in (("decena", 10.0), ("docena", 12.0), ("quincena", 15.0),
+                                 ("veintena", 20.0), ("treintena", 30.0), ("cuarentena", 40.0),
+                                 ("cincuentena", 50.0), ("centena", 100.0), ("centenar", 100.0),
+                                 ("millar", 1e3)) for s in ("", "s" if w[-1] == "a" else "es")}},
     "ca": {**{w: float(i) for i, w in enumerate(
         "zero un dos tres quatre cinc sis set vuit nou deu onze dotze tretze catorze quinze setze "
         "disset divuit dinou vint".split())},
@@ -73,6 +78,68 @@ NUMBER_WORDS: dict[str, dict[str, float]] = {
         "troisième": 3.0, "trente": 30.0, "quarante": 40.0, "cinquante": 50.0, "soixante": 60.0,
         "cent": 100.0, "mille": 1e3, "un milliard": 1e9, "un million": 1e6},
 }
+
+
+# Cardinals written in words, generated from the languages' grammars of number names (English:
+# "twenty-one", "three hundred and five"; Spanish, RAE Ortografía 2010 §4.6: 16-29 in one word
+# "dieciséis", "veintiuno"; "treinta y dos"; "doscientos"/"doscientas"; "ciento tres").
+_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+             "fifteen sixteen seventeen eighteen nineteen").split()
+_EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
+            80: "eighty", 90: "ninety"}
+_ES_UNITS = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+             "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
+             "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve").split()
+_ES_TENS = {30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta", 80: "ochenta",
+            90: "noventa"}
+_ES_HUNDREDS = {100: "ciento", 200: "doscientos", 300: "trescientos", 400: "cuatrocientos",
+                500: "quinientos", 600: "seiscientos", 700: "setecientos", 800: "ochocientos",
+                900: "novecientos"}
+HIGHEST_SPELLED = 999  # above it the scale words ("mil", "thousand") take over
+
+
+def _en_below_hundred(n: int) -> list[str]:
+    if n < 20:
+        return [_EN_UNITS[n]]
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return [_EN_TENS[n]]
+    return [f"{_EN_TENS[tens * 10]}-{_EN_UNITS[unit]}", f"{_EN_TENS[tens * 10]} {_EN_UNITS[unit]}"]
+
+
+def _es_below_hundred(n: int) -> list[str]:
+    if n < 30:
+        return [_ES_UNITS[n]]
+    tens, unit = divmod(n, 10)
+    return [_ES_TENS[n]] if not unit else [f"{_ES_TENS[tens * 10]} y {_ES_UNITS[unit]}"]
+
+
+@lru_cache(maxsize=None)
+def cardinals(lang: str) -> dict[str, float]:
+    """Cardinal number names 0-999 of ``lang`` ("en", "es") -> value; {} for other languages."""
+    out: dict[str, float] = {}
+    for n in range(HIGHEST_SPELLED + 1):
+        hundreds, rest = divmod(n, 100)
+        if lang == "en":
+            low = _en_below_hundred(rest) if rest or not hundreds else [""]
+            heads = [f"{_EN_UNITS[hundreds]} hundred"] if hundreds else [""]
+            names = [" ".join(x for x in (h, j, r) if x) for h in heads for r in low
+                     for j in ((["", "and"] if h and r else [""]))]
+        elif lang == "es":
+            low = _es_below_hundred(rest) if rest or not hundreds else [""]
+            head = ("cien" if n == 100 else _ES_HUNDREDS[hundreds * 100]) if hundreds else ""
+            heads = [head, head[:-2] + "as"] if head.endswith("os") else [head]  # doscientas personas
+            names = [" ".join(x for x in (h, r) if x) for h in heads for r in low]
+        else:
+            return {}
+        out.update({name: float(n) for name in names})
+    if lang == "es":
+        # Before a noun "uno" and "veintiuno" lose their ending; "una" for feminine nouns.
+        out.update({"un": 1.0, "una": 1.0, "veintiún": 21.0, "veintiuna": 21.0})
+        out.update({f"{w} y un": v + 1 for w, v in ((w, v) for w, v in list(out.items()) if w in _ES_TENS.values())})
+    return out
+
+
 # A decade ("the 1990s") is written with two digits in the Romance languages ("los 90").
 _DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
 
@@ -81,6 +148,10 @@ _DECADE = re.compile(r"\b(1[89]|20)(\d0)['’]?s\b")
 class Figure:
     text: str            # as written: "$11 billion"
     values: frozenset    # every value the writing can stand for ("1.200" is 1200 or 1.2)
+    scaled: bool = False  # written with a scale word ("nine million")
+    in_decades: frozenset = frozenset()  # years it stands for when counted in tens ("tres decenios")
+    of_years: bool = False  # a number of years ("30 years"): it may be written in decades
+    in_code: bool = False  # digits inside a word ("3DS", "A380"): copied, never spelled out
 
 
 def _digit_values(token: str) -> set[float]:
@@ -131,6 +202,7 @@ def figures(text: str, lang: str) -> list[Figure]:
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
+        values |= {v + 0.5 for v in values if _AND_A_HALF.match(text, m.end())}
         out.append((m, word, factor, values))
     # In a range the scale word is written once, after the second figure ("9 to 15 thousand
     # million", "entre 9 y 15 millones"): the first figure may carry it too (grammar of ranges).
@@ -140,34 +212,86 @@ def figures(text: str, lang: str) -> list[Figure]:
         if not word and nxt[2] > 1 and re.fullmatch(r"\s*(?:-|–|to|and|or|a|y|o|et|ou|e|i|bis)\s*",
                                                      text[m.end():nxt[0].start()], re.I):
             values |= {v * nxt[2] for v in values}
-    return [Figure(m.group(0).strip(), frozenset(values)) for m, _, _, values in out]
+    # A mixed fraction ("5 1/2", tokenised "5 1 / 2") is one quantity, whole plus the fraction.
+    fractions = [f for f in _FRACTION.finditer(text) if int(f.group(2)) < int(f.group(3))]
+    inside = [x for x in out if any(f.start() <= x[0].start() < f.end() for f in fractions)]
+    result = [Figure(m.group(0).strip(), frozenset(values), of_years=bool(_YEARS_AFTER.match(text, m.end())),
+                     in_code=bool(_IN_CODE.match(text, m.end()) or _IN_CODE_BEFORE.search(text, 0, m.start())))
+              for m, _, _, values in out if not any(x[0] is m for x in inside)]
+    result += [Figure(f.group(0), frozenset({int(f.group(1)) + int(f.group(2)) / int(f.group(3))}))
+               for f in fractions]
+    return result
 
 
-def number_words(text: str, lang: str) -> list[Figure]:
-    """Figures written in words in ``text`` (the target side: "doce", "mil millones")."""
-    words = NUMBER_WORDS.get(lang, {})
+# Digits with letters glued on either side are part of a code or a product name ("Nintendo 3DS",
+# "Airbus A380"): such a code is copied, so it is never rendered as a number word. The numerals'
+# own endings are no code: ordinals "3rd", "3er", "3º", decades "the 90s" (orthography of numerals).
+_IN_CODE = re.compile(r"(?!(?:st|nd|rd|th|s|er|º|ª)(?![^\W\d_]))[^\W\d_]", re.I)
+_IN_CODE_BEFORE = re.compile(r"[^\W\d_]\Z")
+_FRACTION = re.compile(r"(?<![\d/.,])(\d+)\s+(\d)\s*/\s*(\d{1,2})(?![\d/])")
+
+
+# The indefinite article has the number's form ("un 3%", "una subida del 5%"): "un"/"una" before a
+# figure written in digits, at most one word between, is the article, not the number one (grammar
+# of the Spanish and Catalan determiner).
+_ARTICLE_ONE = {"un", "una"}
+_BEFORE_DIGITS = re.compile(r"\s+(?:[^\W\d_]+\s+)?\d")
+# Units counted in tens ("tres decenios" for "30 years", "three decades"): the word means ten years.
+_DECADE_WORDS = re.compile(r"\s+(?:decenios?|décadas?|decades?)\b", re.I)
+# "y medio/media", "and a half" after a quantity and its noun add a half ("5 horas y media" = 5.5
+# hours, "two and a half years") (grammar of the languages' fractions).
+_AND_A_HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:y\s+medi[oa]|i\s+mig|and\s+a\s+half)\b", re.I)
+
+
+# A number of years, which a translator may count in decades.
+_YEARS_AFTER = re.compile(r"[\s-]+(?:years?|años|anys|ans)\b", re.I)
+YEARS_PER_DECADE = 10
+
+
+@lru_cache(maxsize=None)
+def _scale_after(lang: str) -> re.Pattern:
+    words = sorted((w for w in SCALES.get(lang, {}) if w not in _GLUED), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"\s+(?:de\s+)?({alternation})(?![^\W\d_])", re.I)
+
+
+def _spelled_words(lang: str) -> dict[str, float]:
+    return {**cardinals(lang), **NUMBER_WORDS.get(lang, {})}
+
+
+def number_words(text: str, lang: str, cardinals_only: bool = False) -> list[Figure]:
+    """Figures written in words in ``text`` ("doce", "mil millones", "nine million"); with
+    ``cardinals_only``, cardinal numbers only (not "primera", "media"), and never an article."""
+    words = _spelled_words(lang)
     if not words:
         return []
     scales = SCALES.get(lang, {})
     out = []
     for m in _number_words_pattern(lang).finditer(text):
-        value = words[re.sub(r"\s+", " ", m.group(0).lower())]
-        # A number word before a scale word is multiplied by it ("tres millones" = 3e6).
-        scale = re.match(r"\s+(?:de\s+)?(\w+(?:\s+de\s+\w+)?)", text[m.end():])
-        factor = 1.0
-        if scale:
-            for cand in (scale.group(1).lower(), scale.group(1).split()[0].lower()):
-                if cand in scales and scales[cand] > 1:
-                    factor = scales[cand]
-                    break
-        out.append(Figure(m.group(0), frozenset({value, value * factor})))
+        name = re.sub(r"\s+", " ", m.group(0).lower())
+        value = words[name]
+        if name not in cardinals(lang) and cardinals_only:
+            continue
+        if name in _ARTICLE_ONE and (cardinals_only or _BEFORE_DIGITS.match(text, m.end())):
+            continue
+        # A number word before a scale word is multiplied by it ("tres millones" = 3e6,
+        # "three thousand million" = 3e9).
+        scale = _scale_after(lang).match(text, m.end())
+        factor = scales.get(re.sub(r"\s+", " ", scale.group(1).lower()), 1.0) if scale else 1.0
+        end = scale.end() if scale else m.end()
+        values = {value, value * factor}
+        if _AND_A_HALF.match(text, end):
+            values.add(value * factor + 0.5)
+        decades = {value * factor * YEARS_PER_DECADE} if _DECADE_WORDS.match(text, end) else set()
+        out.append(Figure(text[m.start():end], frozenset(values), scaled=factor > 1,
+                          in_decades=frozenset(decades)))
     return out
 
 
 @lru_cache(maxsize=None)
 def _number_words_pattern(lang: str) -> re.Pattern:
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                           for w in sorted(NUMBER_WORDS[lang], key=len, reverse=True))
+                           for w in sorted(_spelled_words(lang), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
 
 
@@ -177,7 +301,8 @@ def _same(a: float, b: float) -> bool:
 
 def _take_same(fig: Figure, pool: list[Figure]) -> bool:
     """Remove from ``pool`` the first figure that can stand for one of ``fig``'s values."""
-    hit = next((f for f in pool if any(_same(a, b) for a in fig.values for b in f.values)), None)
+    hit = next((f for f in pool if any(_same(a, b) for a in fig.values for b in (
+        f.values | f.in_decades if fig.of_years else f.values))), None)
     if hit is not None:
         pool.remove(hit)
     return hit is not None
@@ -212,10 +337,16 @@ def compare_figures(source: str, target: str, source_lang: str, target_lang: str
     wanted = figures(source, source_lang)
     found = figures(target, target_lang)
     spelled = number_words(target, target_lang)
+    # Amounts the source writes in words ("nine million", "three thousand million") are figures
+    # too, so that a thousandfold error in them is caught. A cardinal without a scale word is not:
+    # small ones serve as determiners and are reworded ("the two countries" -> "ambos países",
+    # "some forty" -> "una cuarentena", "a zero" -> "un empate"); tried on dev, they flagged more
+    # clean pairs than they caught errors.
+    wanted += [f for f in number_words(source, source_lang, cardinals_only=True) if f.scaled]
     problems = []
     # Each source figure takes the first target figure of the same value (digits before words).
     unmatched = [fig for fig in wanted if not _take_same(fig, found)]
-    still = [fig for fig in unmatched if not _take_same(fig, spelled)]
+    still = [fig for fig in unmatched if fig.in_code or not _take_same(fig, spelled)]
     for fig in still:
         # A leftover target figure that is the source's value times a power of a thousand is a
         # scale word gone wrong ("billion" -> "bilions"): say so, naming both.

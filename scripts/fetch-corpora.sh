@@ -7,15 +7,15 @@ set -euo pipefail
 MIRROR=${MIRROR:-${UD_MIRROR:-/work/.mirror}}
 repos=(
   devonzuegel/fiesta                       # WMT newstest2012/2013 en-es: checks, names, mixed, detect
-  Softcatala/nmt-models                    # FLORES-200 devtest ca/fr/es: mixed
+  Softcatala/nmt-models                    # FLORES-200 devtest ca/fr/es: mixed, checks --split flores
   wmt-conference/wmt21-news-systems        # translationese corpus
   wmt-conference/wmt22-news-systems        # translationese corpus, exchange
   wmt-conference/wmt23-news-systems        # translationese corpus
 )
 for tb in English-EWT English-GUM English-PUD Spanish-GSD Spanish-AnCora Catalan-AnCora French-GSD \
           Galician-CTG Galician-TreeGal Portuguese-Bosque Portuguese-GSD German-GSD Italian-ISDT \
-          Basque-BDT Dutch-Alpino Russian-GSD Arabic-PUD Japanese-GSD Chinese-GSD; do
-  repos+=("UniversalDependencies/UD_$tb")      # segmentation, detection, glossary, exchange
+          Basque-BDT Dutch-Alpino Russian-GSD Arabic-PUD Japanese-GSD Chinese-GSD French-Sequoia; do
+  repos+=("UniversalDependencies/UD_$tb")      # segmentation, detection (and its n-gram tables), glossary, exchange
 done
 for repo in "${repos[@]}"; do
   into="$MIRROR/${repo/\//+}/repo"

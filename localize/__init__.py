@@ -3,7 +3,7 @@
 Library use, without the CLI::
 
     from localize import read_article, detect
-    article = read_article("samples/valencia-metro.es.txt")
+    article = read_article("wire/story.es.txt")
     print(detect(article).article.code)   # "es"
 """
 from .articles import Article, Block, read_article

@@ -202,7 +202,10 @@ def why_no_memory(article: Article, target: str, locales: Path) -> str:
             catalog = read_catalog(po)
         except LocalizeError:
             continue  # a broken memory of another language says nothing here; status shows it
-        if catalog is not None and catalog.source_lang == target:
+        # Only a memory made from this very text says so: an article rewritten since (now in
+        # another language) must not be waved through the gate on an old memory's word.
+        if (catalog is not None and catalog.source_lang == target
+                and catalog.headers.get("X-Article-SHA256") == article.digest):
             return f"already in {target}"
     # No memory of it anywhere: translate skips an article whose blocks are all in the target
     # language, so the same detection says whether that is why (a folder of mixed wire copy).

@@ -210,8 +210,8 @@ def source_names(text: str, knowledge: NameKnowledge | None, known: frozenset[st
         after_next = units[i + 2] if i + 2 < len(units) and is_word[i + 2] else None
         if u.common and following is not None and "ant" in following.kinds \
                 and after_next is not None and after_next.surface[:1].isupper():
-            # A dictionary word before a first name and a surname is a title ("Justice Elena
-            # Kagan" -> "la magistrada Elena Kagan"), which is translated (linguistics: English
+            # A dictionary word before a first name and a surname is a title ("Justice Sonia
+            # Sotomayor" -> "la magistrada Sonia Sotomayor"), which is translated (linguistics: English
             # puts titles before the given name), even when the analyser also knows it as a
             # first name; before two capitalised words only ("Bill Clinton" is a name).
             continue
@@ -385,21 +385,29 @@ def _translated_titles(source: str, target: str) -> list[str]:
 
 # Words inside a name's run that are not capitalised are short particles ("of", "for", "de").
 NAME_PARTICLE_MAX_LETTERS = 3
-# A capitalised run followed by its initials in brackets ("Berlin Transport Authority (BVG)").
-_EXPANDED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){0,6}[^\W\d_][\w'’-]*)\s*\((\w*[A-Z]\w*[A-Z]\w*)\)")
+# A capitalised run followed by its initials in brackets ("Berlin Transport Authority (BVG)"):
+# the bracketed word is found first and the run read before it, so that no pattern backtracks
+# over a long bracketed word (a nested-star pattern took seconds on 500 characters).
+_BRACKETED = re.compile(r"\((\w{2,15})\)")
+ABBREVIATION_MIN_CAPITALS = 2  # orthography: initials are capitals, "(BVG)", "(UNHCR)"
+EXPANDED_RUN_MAX_WORDS = 7
 
 
 def _abbreviated(name: str, source: str, folded_target: str) -> bool:
     """The name is part of a longer one that the source follows with its abbreviation in
     brackets, and the translation gives the abbreviation ("the Berlin Transport Authority (BVG)"
     -> "la BVG"): orthography, the bracketed initials stand for the run before them."""
-    for m in _EXPANDED.finditer(source):
+    for m in _BRACKETED.finditer(source):
+        initials = m.group(1)
+        if sum(c.isupper() for c in initials) < ABBREVIATION_MIN_CAPITALS:
+            continue
         words = []
-        for w in reversed(m.group(1).split()):
+        before = source[:m.start()].split()[-EXPANDED_RUN_MAX_WORDS:]
+        for w in reversed([w.strip(".,;:!?\"“”«»") for w in before]):
             if not w[:1].isupper() and len(w) > NAME_PARTICLE_MAX_LETTERS:
                 break  # the run is the capitalised words before the brackets, with particles
             words.append(w)
-        if _fold(name) in {_fold(w) for w in words} and _word_in(m.group(2), folded_target):
+        if _fold(name) in {_fold(w) for w in words} and _word_in(initials, folded_target):
             return True
     return False
 

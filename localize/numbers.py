@@ -134,9 +134,14 @@ def cardinals(lang: str) -> dict[str, float]:
             return {}
         out.update({name: float(n) for name in names})
     if lang == "es":
-        # Before a noun "uno" and "veintiuno" lose their ending; "una" for feminine nouns.
-        out.update({"un": 1.0, "una": 1.0, "veintiún": 21.0, "veintiuna": 21.0})
-        out.update({f"{w} y un": v + 1 for w, v in ((w, v) for w, v in list(out.items()) if w in _ES_TENS.values())})
+        # Spanish grammar: before a noun every cardinal ending in "uno" drops its ending ("un",
+        # "treinta y un", "ciento un", "veintiún"), and takes "una" before a feminine noun
+        # ("treinta y una mujeres", "doscientas una").
+        for name, value in list(out.items()):
+            if name.endswith("veintiuno"):
+                out.update({name[:-1] + "a": value, name[:-3] + "ún": value})
+            elif name == "uno" or name.endswith(" uno"):
+                out.update({name[:-1] + "a": value, name[:-1]: value})
     return out
 
 
@@ -202,7 +207,8 @@ def figures(text: str, lang: str) -> list[Figure]:
         decade = _DECADE.match(text, m.start())
         if decade:
             values.add(float(decade.group(2)))
-        values |= {v + 0.5 for v in values if _AND_A_HALF.match(text, m.end())}
+        if _AND_A_HALF.match(text, m.end()):
+            values = {v + 0.5 for v in values}  # "2 años y medio" is 2.5, never 2
         out.append((m, word, factor, values))
     # In a range the scale word is written once, after the second figure ("9 to 15 thousand
     # million", "entre 9 y 15 millones"): the first figure may carry it too (grammar of ranges).
@@ -240,7 +246,8 @@ _BEFORE_DIGITS = re.compile(r"\s+(?:[^\W\d_]+\s+)?\d")
 _DECADE_WORDS = re.compile(r"\s+(?:decenios?|décadas?|decades?)\b", re.I)
 # "y medio/media", "and a half" after a quantity and its noun add a half ("5 horas y media" = 5.5
 # hours, "two and a half years") (grammar of the languages' fractions).
-_AND_A_HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:y\s+medi[oa]|i\s+mig|and\s+a\s+half)\b", re.I)
+_AND_A_HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:y\s+medi[oa]|i\s+mig|and\s+a\s+half)\b"
+                         r"(?!\s+(?:mill|mil\b|thousand|million|billion))", re.I)  # not "y medio millón"
 
 
 # A number of years, which a translator may count in decades.
@@ -279,9 +286,11 @@ def number_words(text: str, lang: str, cardinals_only: bool = False) -> list[Fig
         scale = _scale_after(lang).match(text, m.end())
         factor = scales.get(re.sub(r"\s+", " ", scale.group(1).lower()), 1.0) if scale else 1.0
         end = scale.end() if scale else m.end()
-        values = {value, value * factor}
+        # A source amount (cardinals_only) is worth its scaled value alone: "nine million" must
+        # not be matched by a bare 9 in the target (a thousandfold error is the point).
+        values = {value * factor} if cardinals_only and factor > 1 else {value, value * factor}
         if _AND_A_HALF.match(text, end):
-            values.add(value * factor + 0.5)
+            values = {value * factor + 0.5}
         decades = {value * factor * YEARS_PER_DECADE} if _DECADE_WORDS.match(text, end) else set()
         out.append(Figure(text[m.start():end], frozenset(values), scaled=factor > 1,
                           in_decades=frozenset(decades)))

@@ -365,3 +365,13 @@ def test_check_still_refuses_an_article_nobody_translated(tmp_path):
     story.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
     checked = runner.invoke(app, ["check", str(story), "--to", "es"])
     assert checked.exit_code == 3 and "no es memory" in checked.stderr, checked.output
+
+
+@require_apertium("spa-cat")
+def test_check_does_not_skip_an_article_rewritten_since_its_other_memory_was_made(tmp_path):
+    story = tmp_path / "muelle.txt"
+    story.write_text("\n\n".join(SPANISH) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(story), "--to", "ca"]).exit_code == 0
+    story.write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")  # now English, never put into Spanish
+    checked = runner.invoke(app, ["check", str(story), "--to", "es"])
+    assert checked.exit_code == 3 and "no es memory" in checked.stderr, checked.output

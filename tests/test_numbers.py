@@ -99,3 +99,25 @@ def test_digits_of_a_product_code_are_not_rendered_by_a_number_word():
 
 def test_an_ordinal_ending_is_no_product_code():
     assert compare_figures("The winner of the 3rd round.", "El ganador de la tercera ronda.", "en", "es") == []
+
+
+def test_an_amount_in_words_is_not_matched_by_its_bare_number():
+    # "nine million" -> "9" is a millionfold error, not a match on the 9.
+    assert compare_figures("nine million people", "9 personas", "en", "es")
+    assert compare_figures("three thousand million", "tres millones", "en", "es")
+    assert compare_figures("nine million people", "nueve millones de personas", "en", "es") == []
+
+
+@pytest.mark.parametrize("source,target", [
+    ("31 women", "treinta y una mujeres"),
+    ("101 days", "ciento un días"),
+    ("201 women", "doscientas una mujeres"),
+    ("21 days", "veintiún días"),
+])
+def test_spanish_cardinals_ending_in_one_agree_with_their_noun(source, target):
+    assert compare_figures(source, target, "en", "es") == []
+
+
+def test_a_half_added_by_the_translation_is_a_changed_figure():
+    assert compare_figures("2 years", "2 años y medio", "en", "es")
+    assert compare_figures("5 and a half hours", "5 horas y media", "en", "es") == []

@@ -116,13 +116,14 @@ def _recapitalise(translation: str, source: str, mode: str) -> str:
 
 
 _STRAIGHT_QUOTE = re.compile(r'"')
+_OPENING_QUOTE_SPACE = re.compile(r'" +(\w)')  # an opening quote the engine spaced off its word
 
 
 def _restore_quote_spacing(translation: str, source: str) -> str:
     """Straight double quotes placed as the source placed them.
 
     Apertium reads a straight ``"`` as a word of its own: it writes a space after an opening one
-    (``" Hemos``) and lower-cases the word it opens after a colon (``Dijo: " hemos``). Quotes
+    (``" Ganamos``) and lower-cases the word it opens after a colon (``Dijo: " ganamos``). Quotes
     are paired with the source's by order (when both have as many); a quote the source wrote
     against the next (or the previous) word gets that word back against it, and the capital the
     source's quoted word had (orthography: a quotation opens with its own first letter's case)."""
@@ -137,7 +138,7 @@ def _restore_quote_spacing(translation: str, source: str) -> str:
         if opens == closes:
             continue  # both or neither side touches a word: no direction to restore
         if opens:
-            m = re.compile(r'" +(\w)').match(translation, at)
+            m = _OPENING_QUOTE_SPACE.match(translation, at)
             if m:
                 first = m.group(1)
                 if source[src + 1].isupper() and first.islower():

@@ -233,7 +233,7 @@ def import_exchange(path: Path, locales: Path, reviewer: str) -> ImportResult:
 def _article_id(text: str, where: str) -> str:
     """An article id from a file we did not write must be one localize makes (articles.article_id):
     parts of word characters, dots and dashes, each starting with a word character, joined by "/"
-    (``samples/valencia-metro``), so its memory path stays inside the locales folder."""
+    (``wire/harbour-strike``), so its memory path stays inside the locales folder."""
     if not re.fullmatch(r"\w[\w.-]*(?:/\w[\w.-]*)*", text or "") or ".." in text:
         raise BadInput(f"names an article '{text}' that is not an article id", where,
                        "export the file again with localize export")

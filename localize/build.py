@@ -8,6 +8,7 @@ source language and is counted, as are translations not yet approved.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, Article
@@ -154,11 +155,12 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
         except LocalizeError as error:
             results.append(BuildResult(path, ",".join(targets), error=error))
             continue
+        written_in = WrittenIn(article, locales)
         for target in targets:
             result = BuildResult(path, target, notes=list(article.notes))
             results.append(result)
             if not po_path(locales, target, article.id).exists() and skip_missing:
-                result.skipped = why_no_memory(article, target, locales)
+                result.skipped = why_no_memory(written_in, target)
                 continue
             try:
                 terms = ()
@@ -193,28 +195,44 @@ def build_many(inputs: list[str], targets: list[str], locales: Path, *, output: 
     return results
 
 
-def why_no_memory(article: Article, target: str, locales: Path) -> str:
-    """Why an article has no ``target`` memory: "already in ca" when a memory of it for another
-    language, or else detection, says it is written in ``target`` (translate skipped it), else
-    "no memory yet"."""
-    for po in sorted(Path(locales).glob(f"*/LC_MESSAGES/{article.id}.po")):
-        try:
-            catalog = read_catalog(po)
-        except LocalizeError:
-            continue  # a broken memory of another language says nothing here; status shows it
-        # Only a memory made from this very text says so: an article rewritten since (now in
-        # another language) must not be waved through the gate on an old memory's word.
-        if (catalog is not None and catalog.source_lang == target
-                and catalog.headers.get("X-Article-SHA256") == article.digest):
-            return f"already in {target}"
-    # No memory of it anywhere: translate skips an article whose blocks are all in the target
-    # language, so the same detection says whether that is why (a folder of mixed wire copy).
-    from .detect import detect
+class WrittenIn:
+    """Whether an article is wholly written in a target language, as translate judged it when it
+    skipped that target: a memory of it for another language, made from this very text, records
+    its language; otherwise detection says so (no block in another language). Asked for every
+    target of an article, it globs and detects once."""
 
-    found = detect(article)
-    if found.article.code == target and not found.foreign_blocks:
-        return f"already in {target}"
-    return "no memory yet"
+    def __init__(self, article: Article, locales: Path):
+        self.article, self.locales = article, Path(locales)
+
+    @cached_property
+    def _recorded(self) -> set[str]:
+        langs = set()
+        for po in sorted(self.locales.glob(f"*/LC_MESSAGES/{self.article.id}.po")):
+            try:
+                catalog = read_catalog(po)
+            except LocalizeError:
+                continue  # a broken memory of another language says nothing here; status shows it
+            # Only a memory made from this very text counts: an article rewritten since (now in
+            # another language) must not be waved through the gate on an old memory's word.
+            if catalog is not None and catalog.headers.get("X-Article-SHA256") == self.article.digest:
+                langs.add(catalog.source_lang)
+        return langs
+
+    @cached_property
+    def _detected(self) -> str | None:
+        from .detect import detect
+
+        found = detect(self.article)
+        return None if found.foreign_blocks else found.article.code
+
+    def __call__(self, target: str) -> bool:
+        return target in self._recorded or self._detected == target
+
+
+def why_no_memory(written_in: WrittenIn, target: str) -> str:
+    """Why an article has no ``target`` memory: "already in ca" (translate skipped it), else
+    "no memory yet"."""
+    return f"already in {target}" if written_in(target) else "no memory yet"
 
 
 def built_name(name: str, target: str) -> str:

@@ -494,6 +494,8 @@ def name_knowledge_for(source_lang: str, target_lang: str, texts: list[str],
     to load)."""
     from .engines import apertium
 
+    # `apertium -l` once here: the helpers below all need the installed pairs.
+    pairs = installed_pairs() if pairs is None else pairs
     mode = _apertium_mode(source_lang, target_lang, pairs)
     knowledge = apertium.analyse_names(mode, texts) if mode else None
     if knowledge is None:
@@ -732,12 +734,12 @@ def phrase_openers(lang: str, texts: list[str], pairs: list | None = None) -> di
     words = set()
     for t in texts:
         for m in _QUOTED.finditer(t):
-            words.update(re.findall(r"[^\W\d_]+", next(g for g in m.groups() if g))[-1:])
+            words.update(re.findall(r"[^\W\d_]+", _inner(m))[-1:])
         tokens = re.findall(r"[^\W\d_]+", t)
         for k, w in enumerate(tokens):
             if w[:1].isupper():
                 words.update(tokens[max(0, k - 2):k])
-        words.update(re.findall(r"[^\W\d_]+", t)[-1:])
+        words.update(tokens[-1:])
     base = lang.split("_")[0].split("@")[0]
     mode = next((p.detail for p in (installed_pairs() if pairs is None else pairs) if p.source == base), None)
     import shutil
@@ -781,7 +783,7 @@ def machine_translations(source_lang: str, target_lang: str, sources: list[str],
         return {}
     out = {}
     for f, p in zip(fragments, parts):
-        t = html.unescape(re.sub(r"(?<![\w*#@])[*#@](?=\w)", "", p)).strip()
+        t = html.unescape(apertium._MARK.sub("", p)).strip()
         # The engine capitalises the start of every segment: a fragment that starts in lower case
         # keeps it.
         out[f] = t[:1].lower() + t[1:] if f[:1].islower() else t

@@ -294,16 +294,23 @@ def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         console.print("  " + line, soft_wrap=True)
 
 
+def _first_notes(result, noted: set[str]) -> list[str]:
+    """An article's own notes as lines, on the first of its results only (each target language
+    has a result carrying them); ``noted``: the paths already said."""
+    if not result.notes or result.path in noted:
+        return []
+    noted.add(result.path)
+    return [f"{result.path}: note: {note}" for note in result.notes]
+
+
 def _render_translations(results) -> None:
     rows = []
     errors = []
     notes: list[str] = []  # blocks from another language: their route, or why they are kept as they are
     unchanged = 0
-    noted: set[str] = set()  # an article's own notes once, not once per target language
+    noted: set[str] = set()
     for r in results:
-        if r.notes and r.path not in noted:
-            noted.add(r.path)
-            notes.extend(f"{r.path}: note: {note}" for note in r.notes)
+        notes.extend(_first_notes(r, noted))
         if r.skipped == "unchanged since the last run":
             unchanged += 1
             continue
@@ -389,12 +396,10 @@ def build(
                          require_approved=require_approved, skip_missing=skip_missing, stdin_name=stdin_name)
     if as_json and (output or out_dir):
         _print_json({"schema": "localize.build/1", "results": [r.as_dict() for r in results]})
-    noted: set[str] = set()  # an article's own notes once, not once per target language
+    noted: set[str] = set()
     for r in results:
-        if r.notes and r.path not in noted:
-            noted.add(r.path)
-            for note in r.notes:
-                typer.echo(f"localize: {r.path}: note: {note}", err=True)
+        for line in _first_notes(r, noted):
+            typer.echo(f"localize: {line}", err=True)
         if r.error is not None:
             _say_error(r.error)
         elif r.skipped:

@@ -262,6 +262,7 @@ def _scale_after(lang: str) -> re.Pattern:
     return re.compile(rf"\s+(?:de\s+)?({alternation})(?![^\W\d_])", re.I)
 
 
+@lru_cache(maxsize=None)  # over a thousand names per language, asked twice per checked entry
 def _spelled_words(lang: str) -> dict[str, float]:
     return {**cardinals(lang), **NUMBER_WORDS.get(lang, {})}
 

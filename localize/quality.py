@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import find_articles, read_article
-from .build import load_catalog_for, why_no_memory
+from .build import WrittenIn, load_catalog_for
 from .checks import Problem, check_catalog, installed_pairs
 from .errors import LocalizeError
 from .glossary import load_glossary, terms_for
@@ -37,11 +37,9 @@ def check_articles(inputs: list[str], target: str, locales: Path, enabled: froze
         except LocalizeError as error:
             run.errors.append((path, error))
             continue
-        if not po_path(locales, target, article.id).exists():
-            why = why_no_memory(article, target, locales)
-            if why.startswith("already in"):
-                run.skipped.append((path, why))
-                continue
+        if not po_path(locales, target, article.id).exists() and WrittenIn(article, locales)(target):
+            run.skipped.append((path, f"already in {target}"))
+            continue
         try:
             catalog = load_catalog_for(article, target, locales)
         except LocalizeError as error:

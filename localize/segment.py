@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .markup import _RAW_TAG as _TAG  # one tag pattern for markup and segmentation; not "<a@b.org>"
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -75,7 +77,7 @@ _ABBREVIATION_SHAPE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]{1,3}\.(?:-?[^\W\d_]{1,
 # A sentence does not start with a slash, a comma, a closing bracket and the like: a piece that does
 # continues the one before ("7,63 hab. / km²").
 _CONTINUES = re.compile(r"[/,;:)\]}%]")
-# Attribution after a quotation that ends in ! or ?: a short clause ("Hammel added.", "said the
+# Attribution after a quotation that ends in ! or ?: a short clause ("Lopez added.", "said the
 # minister.") that belongs to the quote's sentence (Chicago Manual of Style 6.9, 6.52).
 ATTRIBUTION_MAX_WORDS = 5
 
@@ -113,7 +115,7 @@ def _line_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, i
 WRAP_MIN_WIDTH = 45
 _LINE_FEED = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # as localize.markup's; not "<a@b.org>"
+_WORD = re.compile(r"\S+")
 _LEADING_TAGS = re.compile(r"(?:\s*" + _TAG.pattern + r")*\s*")
 
 
@@ -132,10 +134,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     for m in breaks.finditer(text):
         before = text[cut:m.start()]
         before = before[max(before.rfind("\n"), before.rfind("\r")) + 1:].strip()
-        after = text[_LEADING_TAGS.match(text, m.end()).end():].split(None, 1)
+        after = _WORD.match(text, _LEADING_TAGS.match(text, m.end()).end())
         if not before or not after:
             continue  # leading or trailing space of the block
-        next_word = after[0]
+        next_word = after.group(0)
         wrapped = width >= WRAP_MIN_WIDTH and len(before) + 1 + len(next_word) > width
         if wrapped or next_word[:1].islower():
             continue

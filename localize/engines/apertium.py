@@ -581,7 +581,7 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
     chrF lower ("of Airports and Auxiliary Services", "from Senators"). Single institutions
     ("head of State", "to Congress") still go wrong."""
     out = list(spans)
-    prev_before = re.search(r"([^\W\d_]+)\s+$", visible[:run_start])
+    word_before_run = _word_before(visible, run_start)
     group: list[int] = []
     for k in range(len(run) + 1):
         if k < len(run) and run[k][1][:1].isupper():
@@ -590,7 +590,7 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
         g, group = group, []
         if not g or (sentence_start and g[0] == 0):
             continue
-        prev = run[g[0] - 1][1] if g[0] else (prev_before.group(1) if prev_before else "")
+        prev = run[g[0] - 1][1] if g[0] else word_before_run
         if not prev:
             continue
         prev2 = run[g[0] - 2][1] if g[0] >= 2 else ""
@@ -607,8 +607,8 @@ def _bare_noun_runs(visible, run_start, run, sentence_start, spans, mode=""):
         # the preposition's noun is that one, which needs no capital to go bare.
         if any(re.match(r"['’]s\b", visible[run[i][0] + len(run[i][1]):]) for i in g):
             continue
-        nxt = re.match(r"\s+([^\W\d_]+)", visible[end:])
-        if nxt and nxt.group(1).islower() and _is_noun(mode, nxt.group(1)):
+        nxt = _word_after(visible, end)
+        if nxt and nxt.islower() and _is_noun(mode, nxt):
             continue
         if _MODIFIER_READING.search(_readings_cache.get((mode, run[g[0]][1]), "")):
             continue
